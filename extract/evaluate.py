@@ -1,0 +1,280 @@
+"""Score the extractor against public test sets of other extractors.
+
+    python -m extract.evaluate [EVAL_DIR] [--errors N]
+
+EVAL_DIR defaults to ``../shared/eval`` and is only read, never copied. The rule is the one in
+that folder's README: per sentence, one-to-one greedy matching of predicted to gold quantities;
+a value matches within a relative tolerance of 0.5 % (a range when both ends do); value+unit also
+needs the same unit class — the same currency, percent, percentage point, a count (no unit or a
+noun), or a physical unit of the same dimension with the magnitude compared after conversion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from extract.figures import Figure, extract_figures
+from extract.units import registry
+from extract.vocab import CURRENCY_SUFFIXES, CurrencyEntry
+
+TOLERANCE = 0.005
+
+# Annotators' currency names (NewsQuant, Recognizers-Text, quantulum3) -> ISO 4217, for those that
+# the extractor's own currency table (which knows news spellings like "dollars") does not list.
+_GOLD_CURRENCY_NAMES: dict[str, str] = {
+    "dollar": "USD", "us$": "USD", "$": "USD", "united states dollar": "USD", "us dollar": "USD",
+    "euro": "EUR", "€": "EUR", "pound sterling": "GBP", "british pound": "GBP", "ps": "GBP",
+    "japanese yen": "JPY", "yen": "JPY", "y": "JPY", "chinese yuan": "CNY", "yuan": "CNY",
+    "australian dollar": "AUD", "$a": "AUD", "canadian dollar": "CAD", "hong kong dollar": "HKD",
+    "danish krone": "DKK", "shekel": "ILS", "israeli new shekel": "ILS", "indian rupee": "INR",
+    "russian ruble": "RUB", "swiss franc": "CHF", "south korean won": "KRW", "finnish markka": "FIM",
+    "new zealand dollar": "NZD", "singapore dollar": "SGD", "mexican peso": "MXN", "brazilian real": "BRL",
+    "cent": "USD-cent", "penny": "GBP-penny", "pence": "GBP-penny",
+}
+_COUNT_WORDS = {"", "-", "count", "times", "dimensionless", "number"}
+_PERCENT_WORDS = {"percentage", "percent", "%", "per cent", "pc", "percentage-owned"}
+
+
+@dataclass(frozen=True)
+class Gold:
+    low: float
+    high: float
+    unit_class: str
+    unit: str  # pint expression when unit_class is a physical dimension
+
+
+@dataclass
+class Score:
+    name: str
+    sentences: int = 0
+    predicted: int = 0
+    gold: int = 0
+    value_matches: int = 0
+    unit_matches: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def prf(self, matches: int) -> tuple[float, float, float]:
+        p = matches / self.predicted if self.predicted else 0.0
+        r = matches / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def line(self) -> str:
+        vp, vr, vf = self.prf(self.value_matches)
+        up, ur, uf = self.prf(self.unit_matches)
+        return (
+            f"{self.name:<34} {self.sentences:>5} {self.gold:>5} {self.predicted:>5}  "
+            f"{vp:.3f} {vr:.3f} {vf:.3f}   {up:.3f} {ur:.3f} {uf:.3f}"
+        )
+
+
+_RANGE = regex.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
+
+
+def parse_gold_value(text: str) -> tuple[float, float]:
+    """NewsQuant's value field: a number or a range "lo-hi".
+
+    >>> parse_gold_value("252.0-287.0"), parse_gold_value("-5.0"), parse_gold_value("1.99E-29")
+    ((252.0, 287.0), (-5.0, -5.0), (1.99e-29, 1.99e-29))
+    """
+    found = _RANGE.match(text)
+    if found:
+        a, b = float(found.group(1)), float(found.group(2))
+        return min(a, b), max(a, b)
+    value = float(text)
+    return value, value
+
+
+def unit_class(unit: str) -> tuple[str, str]:
+    """(class, pint unit) of a unit name, gold or predicted.
+
+    >>> unit_class("USD/oil_barrel"), unit_class("percentage"), unit_class("workers")[0]
+    (('USD', ''), ('percent', ''), 'count')
+    >>> unit_class("kilometre per hour")
+    ('[length] / [time]', 'kilometer / hour')
+    """
+    name = unit.strip()
+    folded = name.lower()
+    base = folded.split("/")[0].split(" per ")[0].strip()
+    if name.isupper() and len(name.split("/")[0]) == 3:
+        return name.split("/")[0], ""
+    if base in _GOLD_CURRENCY_NAMES:
+        return _GOLD_CURRENCY_NAMES[base], ""
+    currency = CURRENCY_SUFFIXES.get(base)
+    if isinstance(currency, CurrencyEntry):
+        return currency.code, ""
+    if folded in _PERCENT_WORDS or folded.startswith("% ") or folded == "percent":
+        return "percent", ""
+    if folded in ("percentage point", "percentage_point", "basis point", "basis_point", "basis points"):
+        return "percentage_point", ""
+    if folded in _COUNT_WORDS:
+        return "count", ""
+    pint_name = _pint_name(folded)
+    if pint_name:
+        dims = registry().get_dimensionality(pint_name)
+        return (str(dims) if dims else "count"), pint_name
+    return "count", ""
+
+
+def _pint_name(folded: str) -> str:
+    """A pint expression for an annotator's unit name, or "" when pint knows none."""
+    candidates = [folded]
+    spelled = folded.replace(" per ", " / ").replace("metre", "meter").replace("litre", "liter")
+    spelled = spelled.replace("-mass", "").replace("of age", "").replace("of oil", "").strip()
+    candidates += [spelled, spelled.replace(" ", "_"), spelled.replace("-", "_").replace(" ", "_")]
+    for candidate in candidates:
+        try:
+            registry().parse_units(candidate)
+        except Exception:  # pint raises several unrelated types for unknown names
+            continue
+        return candidate
+    return ""
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b)) or (a == 0 == b)
+
+
+def _prediction_bounds(f: Figure) -> tuple[float, float]:
+    if f.qualifier == "range" or (f.value_low is not None and f.value_high is not None and f.value_low != f.value_high):
+        return f.value_low or 0.0, f.value_high or 0.0
+    return f.value, f.value
+
+
+def value_matches(f: Figure, g: Gold) -> bool:
+    low, high = _prediction_bounds(f)
+    return _close(low, g.low) and _close(high, g.high)
+
+
+def unit_matches(f: Figure, g: Gold) -> bool:
+    cls, pint_unit = unit_class(f.unit or "-")
+    if cls != g.unit_class:
+        return False
+    if not pint_unit or not g.unit:
+        return value_matches(f, g)
+    try:
+        low, high = (registry().Quantity(v, pint_unit).to(g.unit).magnitude for v in _prediction_bounds(f))
+    except Exception:  # incompatible offsets or unknown names: fall back to the written value
+        return value_matches(f, g)
+    return _close(low, g.low) and _close(high, g.high)
+
+
+def _greedy(predicted: Sequence[Figure], gold: Sequence[Gold], same: Callable[[Figure, Gold], bool]) -> int:
+    used: set[int] = set()
+    matches = 0
+    for g in gold:
+        for i, f in enumerate(predicted):
+            if i not in used and same(f, g):
+                used.add(i)
+                matches += 1
+                break
+    return matches
+
+
+def score(name: str, cases: Iterable[tuple[str, list[Gold]]], keep_misses: int = 0) -> Score:
+    result = Score(name)
+    for text, gold in cases:
+        predicted = extract_figures(text)
+        result.sentences += 1
+        result.predicted += len(predicted)
+        result.gold += len(gold)
+        vm = _greedy(predicted, gold, value_matches)
+        result.value_matches += vm
+        result.unit_matches += _greedy(predicted, gold, unit_matches)
+        if (vm < len(gold) or vm < len(predicted)) and len(result.misses) < keep_misses:
+            got = [(f.surface, f.value_low if f.qualifier == "range" else f.value, f.unit) for f in predicted]
+            want = [(g.low, g.high, g.unit_class) for g in gold]
+            result.misses.append(f"{text}\n    gold {want}\n    got  {got}")
+    return result
+
+
+def _gold(value: tuple[float, float], unit: str) -> Gold:
+    cls, pint_unit = unit_class(unit)
+    return Gold(value[0], value[1], cls, pint_unit)
+
+
+def newsquant_cases(path: Path) -> list[tuple[str, list[Gold]]]:
+    cases = []
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        gold = [_gold(parse_gold_value(q["value"]), q.get("normalized_unit") or q.get("unit") or "-") for q in item["quantities"]]
+        cases.append((item["text"], gold))
+    return cases
+
+
+def quantulum_cases(path: Path) -> list[tuple[str, list[Gold]]]:
+    cases = []
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        gold = [_gold((float(q["value"]), float(q["value"])), q.get("unit", "-")) for q in item["res"]]
+        cases.append((item["req"], gold))
+    return cases
+
+
+_RT_UNITS = {"C": "degree_Celsius", "F": "degree_Fahrenheit", "Year": "year", "Month": "month", "Day": "day", "Week": "week"}
+
+
+def recognizers_cases(path: Path) -> list[tuple[str, list[Gold]]]:
+    cases = []
+    for item in json.loads(path.read_text(encoding="utf-8-sig")):
+        if item.get("NotSupported") or item.get("NotSupportedByDesign"):
+            continue
+        gold = []
+        for r in item["Results"]:
+            res = r.get("Resolution") or {}
+            raw = str(res.get("value", "")).rstrip("%")
+            unit = "percent" if str(res.get("value", "")).endswith("%") else _RT_UNITS.get(res.get("unit", ""), res.get("unit", "-"))
+            if raw.startswith(("[", "(")):
+                ends = [p.strip() for p in raw.strip("[]()").split(",")]
+                if not all(ends):
+                    continue
+                gold.append(_gold((float(ends[0]), float(ends[1])), unit))
+            else:
+                try:
+                    gold.append(_gold((float(raw), float(raw)), unit))
+                except ValueError:
+                    continue
+        cases.append((item["Input"], gold))
+    return cases
+
+
+def run(eval_dir: Path, show_errors: int) -> list[Score]:
+    scores = [score("NewsQuant (dev half)", newsquant_cases(eval_dir / "newsquant-dev.json"), show_errors)]
+    scores.append(score("quantulum3 quantities", quantulum_cases(eval_dir / "quantulum3" / "quantities.json")))
+    scores.append(score("quantulum3 ambiguity", quantulum_cases(eval_dir / "quantulum3" / "quantities.ambiguity.json")))
+    for spec in sorted((eval_dir / "recognizers-text").glob("*.json")):
+        scores.append(score(f"RT {spec.stem.replace('_English_', ' ')}", recognizers_cases(spec)))
+    errors = json.loads((eval_dir / "quantulum3" / "errors.json").read_text(encoding="utf-8"))
+    for text in errors:
+        extract_figures(text)  # must not raise
+    return scores
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m extract.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", nargs="?", type=Path, default=Path("../shared/eval"), help="folder of the test sets (read only)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N NewsQuant sentences that differ")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not (args.eval_dir / "newsquant-dev.json").is_file():
+        print(f"error: no newsquant-dev.json in {args.eval_dir}", file=sys.stderr)
+        return 2
+    scores = run(args.eval_dir, args.errors)
+    for miss in scores[0].misses:
+        print(miss)
+    print(f"{'test set':<34} {'sent':>5} {'gold':>5} {'pred':>5}  value P/R/F1          value+unit P/R/F1")
+    for s in scores:
+        print(s.line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

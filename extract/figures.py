@@ -1,0 +1,293 @@
+"""Finding figures in text: candidates from the grammar, filtered by the rules, joined into ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from extract import rules
+from extract.grammar import AMOUNT, BRACKET_OPEN, LEFT_CONTEXT, RANGE_JOIN
+from extract.numbers import parse_number, scale_value, tidy_float
+from extract.sentences import Sentences, split_sentences
+from extract.vocab import CURRENCY_PREFIXES, CURRENCY_SUFFIXES, NUMBER_WORDS, QUALIFIERS, UNITS, CurrencyEntry, UnitEntry
+
+_WORD = regex.compile(r"[\w'\u2019-]+")
+_VAGUE_RANGES = {"dozens": (12.0, 120.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
+_SEVERAL = {"several": (3.0, 9.0), "a few": (2.0, 9.0)}
+_MULTIPLIER_VERBS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a document: the parsed value beside the text it was read from.
+
+    ``text[start:end] == surface`` always holds for the document the figure came from.
+    The fields after ``sentence`` are the trade context; they stay empty until it is added.
+    """
+
+    figure_id: str
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    surface: str
+    value: float
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    kind: str
+    qualifier: str
+    sentence: str
+    role: str = ""
+    direction: str = ""
+    measure: str = ""
+    countries: str = ""
+    exporter: str = ""
+    importer: str = ""
+    period: str = ""
+    period_start: str = ""
+    period_end: str = ""
+    value_usd: float | None = None
+    fx_note: str = ""
+    same_as: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    kind: str
+    qualifier: str
+    lead: str  # "between" / "from" before the figure, for ranges
+    number: float  # the written number before its scale, for scale distribution
+    scale: float  # 1.0 when no scale word
+    has_own_unit: bool
+
+
+def extract_figures(text: str, doc_id: str = "doc") -> list[Figure]:
+    """Every figure in ``text``, in order of position.
+
+    >>> [(f.surface, f.value, f.unit, f.qualifier) for f in extract_figures("Exports jumped 64.2% to $1.2bn.")]
+    [('64.2%', 64.2, 'percent', 'exact'), ('$1.2bn', 1200000000.0, 'USD', 'exact')]
+    """
+    sentences = split_sentences(text)
+    candidates = [c for m in AMOUNT.finditer(text) if (c := _candidate(text, m)) is not None]
+    joined = _join_ranges(text, candidates, sentences)
+    return [_figure(text, doc_id, c, sentences) for c in joined]
+
+
+def _figure(text: str, doc_id: str, c: _Candidate, sentences: Sentences) -> Figure:
+    index = sentences.index_of(c.start)
+    return Figure(
+        figure_id=f"{doc_id}:{c.start}-{c.end}",
+        doc_id=doc_id,
+        sentence_index=index,
+        start=c.start,
+        end=c.end,
+        surface=text[c.start : c.end],
+        value=c.value,
+        value_low=c.low,
+        value_high=c.high,
+        unit=c.unit,
+        kind=c.kind,
+        qualifier=c.qualifier,
+        sentence=sentences.sentence(index),
+    )
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD.findall(text, max(0, start - 30), start)
+    return words[-1] if words and text[start - 1 : start].isspace() else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return found.group() if found else ""
+
+
+def _bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("less_than", "at_most"):
+        return None, value
+    return value, value
+
+
+def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
+    start, end = m.span()
+    left = LEFT_CONTEXT.search(text, max(0, start - 40), start)
+    qualifier = QUALIFIERS.get(" ".join(left.group("qual").lower().split()), "exact") if left and left.group("qual") else "exact"
+    lead = left.group("lead").lower() if left and left.group("lead") else ""
+    sign = left.group("sign") if left else None
+
+    if m.group("frac_expr"):
+        return _fraction(text, m, qualifier, lead)
+    if m.group("vague_expr"):
+        return _vague(m, lead)
+    if m.group("mult_expr"):
+        word = m.group("mult_verb")
+        value = _MULTIPLIER_VERBS[word.lower()] if word else parse_number(m.group("mult_num"))
+        return _Candidate(start, end, value, *_bounds(value, qualifier), "times", "ratio", qualifier, lead, value, 1.0, True)
+
+    number_text = m.group("num")
+    is_word = not (number_text[0].isdigit() or number_text[0] == ".")
+    number = parse_number(number_text) + (0.5 if m.group("half") else 0.0)
+    scale_text = m.group("scale")
+    scale = scale_value(scale_text)
+    unit, kind, factor = _unit_of(text, m, scaled=scale_text is not None)
+    has_unit = bool(unit) or scale_text is not None
+    stop = left.group("stop") if left else None
+
+    if is_word and number_text.lower() == "one" and rules.one_is_pronoun(_word_before(text, start), _word_after(text, end)):
+        return None
+    if rules.word_number_needs_noun(is_word and not unit, text, end):
+        return None
+    if rules.is_reference_or_date(_stop_kind(stop), has_unit):
+        return None
+    if rules.is_designation(left.group("glued") if left else None, has_unit):
+        return None
+    if not has_unit and qualifier == "exact" and rules.is_label_number(text, start, has_unit):
+        return None
+    if not has_unit and rules.is_bare_year(number_text, number, text, start, end):
+        return None
+    if not has_unit and rules.is_date_or_time_after(text, end, number):
+        return None
+    if not is_word and (rules.in_encoded_run(text, start, end) or _in_caption(text, start)):
+        return None
+    if not has_unit and not is_word and rules.is_phone_number(text, start, end):
+        return None
+
+    value = tidy_float(number * scale * factor)
+    if sign and sign[0] in "-\u2212mM":
+        value = -value
+        start -= len(sign)
+    low, high = _bounds(value, qualifier)
+    return _Candidate(start, end, value, low, high, unit, kind, qualifier, lead, number, scale, bool(unit))
+
+
+def _stop_kind(stop: str | None) -> str | None:
+    if not stop:
+        return None
+    from extract.vocab import STOP_CONTEXTS
+
+    return STOP_CONTEXTS.get(stop) or STOP_CONTEXTS.get(stop + ".")
+
+
+def _in_caption(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return len(line) < 60 and rules.is_caption_code(line)
+
+
+def _unit_of(text: str, m: regex.Match[str], *, scaled: bool) -> tuple[str, str, float]:
+    """(unit, kind, factor) of a numeric match, from its currency sign and the word after it."""
+    prefix = m.group("cur")
+    post = m.group("post")
+    code = ""
+    if prefix:
+        entry = CURRENCY_PREFIXES.get(prefix)
+        code = entry.code if isinstance(entry, CurrencyEntry) else ""
+    if post:
+        folded = post.lower()
+        if folded in ("cent", "cents"):
+            return code or "USD", "money", 0.01
+        if folded in ("pound", "pounds") and not code:
+            sentence = text[max(0, m.start() - 200) : m.end() + 200]
+            if rules.pounds_is_money(scaled, "sterling" in sentence or "\u00a3" in sentence):
+                return "GBP", "money", 1.0
+            return "pound", "mass", 1.0
+        currency = CURRENCY_SUFFIXES.get(post)
+        if isinstance(currency, CurrencyEntry) and not code:
+            return currency.code, "money", 1.0
+        unit = UNITS.get(post)
+        if isinstance(unit, UnitEntry) and not code:
+            return unit.unit, unit.kind, 1.0
+    if code:
+        per = m.group("per")
+        per_unit = UNITS.get(per) if per else None
+        if isinstance(per_unit, UnitEntry):
+            return f"{code}/{per_unit.unit}", "money", 1.0
+        return code, "money", 1.0
+    return "", "count", 1.0
+
+
+def _fraction(text: str, m: regex.Match[str], qualifier: str, lead: str) -> _Candidate | None:
+    start, end = m.span()
+    if m.group("frac_half"):
+        share = 0.5
+        if rules.fraction_is_period_or_ordinal(_word_before(text, start), _word_after(text, end)):
+            return None
+    else:
+        count_word = m.group("frac_count").lower()
+        count = 1.0 if count_word in ("a", "an") else NUMBER_WORDS[count_word][0]
+        if rules.fraction_is_period_or_ordinal(_word_before(text, start), _word_after(text, end)):
+            return None
+        share = count * NUMBER_WORDS[m.group("frac").lower()][0]
+    value = round(share * 100, 2)
+    return _Candidate(start, end, value, *_bounds(value, qualifier), "percent", "percent", qualifier, lead, value, 1.0, True)
+
+
+def _vague(m: regex.Match[str], lead: str) -> _Candidate:
+    start, end = m.span()
+    if m.group("vague"):
+        low, high = _VAGUE_RANGES[m.group("vague").lower()]
+        if m.group("vague_tens"):
+            low, high = low * 10, high * 10
+    else:
+        low, high = _SEVERAL[" ".join(m.group("several").lower().split())]
+        factor = scale_value(m.group("several_scale"))
+        low, high = low * factor, high * factor
+    value = tidy_float((low + high) / 2)
+    return _Candidate(start, end, value, low, high, "", "count", "approx", lead, value, 1.0, False)
+
+
+def _join_ranges(text: str, candidates: list[_Candidate], sentences: Sentences) -> list[_Candidate]:
+    """Join "5-10%", "between 20% and 30%", "from 5.2bn to 7.8bn dollars" into single range figures,
+    and let a bracketed restatement inherit the qualifier of the figure it restates."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if prev is not None and sentences.index_of(prev.start) == sentences.index_of(c.start):
+            between = text[prev.end : c.start]
+            joined = _as_range(text, prev, c, between)
+            if joined is not None:
+                out[-1] = joined
+                continue
+            if BRACKET_OPEN.match(between) and c.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
+                c = replace(c, qualifier=prev.qualifier, low=_bounds(c.value, prev.qualifier)[0], high=_bounds(c.value, prev.qualifier)[1])
+        out.append(c)
+    return out
+
+
+def _as_range(text: str, a: _Candidate, b: _Candidate, between: str) -> _Candidate | None:
+    join = RANGE_JOIN.match(between)
+    if join is None or b.qualifier != "exact" or a.qualifier not in ("exact", "approx"):
+        return None
+    connector = between.strip().lower()
+    if connector == "and" and a.lead != "between":
+        return None
+    if connector == "or" and a.has_own_unit:
+        return None
+    if connector == "to" and a.lead != "from" and not rules.to_joins_range(_word_before(text, a.start)):
+        return None
+    if a.kind != b.kind and a.unit:
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    low_value = a.value
+    if not a.unit and a.scale == 1.0 and b.scale != 1.0 and rules.scale_distributes(a.number, b.number):
+        low_value = tidy_float(a.value * b.scale)
+    low, high = sorted((low_value, b.value))
+    start = a.start
+    if a.lead:
+        window = max(0, a.start - 40)
+        at = text[window : a.start].lower().rfind(a.lead)
+        start = window + at if at >= 0 else a.start
+    qualifier = "approx" if a.qualifier == "approx" else "range"
+    return _Candidate(start, b.end, tidy_float((low + high) / 2), low, high, b.unit or a.unit, b.kind if b.unit else a.kind, qualifier, a.lead, a.number, b.scale, True)

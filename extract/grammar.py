@@ -1,0 +1,219 @@
+"""Compiled regular expressions of the figure grammar.
+
+Every pattern is written in verbose mode, one commented line per piece, compiled once here and
+composed from named helpers. Vocabulary comes from :mod:`extract.vocab`; nothing is spelled here
+that a data file already lists.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.vocab import (
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    QUALIFIERS,
+    SCALES,
+    STOP_CONTEXTS,
+    UNITS,
+    CaseTable,
+    alternation,
+    words_of_class,
+)
+
+FLAGS = regex.VERBOSE | regex.VERSION0
+
+
+def _split_by_length(table: CaseTable, shortest: int) -> tuple[dict[str, bool], dict[str, bool]]:
+    """Entries of ``table`` whose surface is at most ``shortest`` characters, and the rest."""
+    short = {w: ic for w, ic in table.case_rules.items() if len(w) <= shortest}
+    long = {w: ic for w, ic in table.case_rules.items() if len(w) > shortest}
+    return short, long
+
+
+def _case_alternation(table: dict[str, bool]) -> str:
+    return CaseTable((w, True, ic) for w, ic in table.items()).pattern()
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+DIGITS = r"""
+(?: \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
+  | \d{1,3} (?: [\u00a0\u202f\u2009] \d{3} )+ (?: [.,] \d+ )?   # 1 200 000 with no-break or thin spaces
+  | \d{1,3} (?: \x20 \d{3} )+ (?! [\d.,]? \d )       # 1 200 000 with plain spaces, whole groups only
+  | \d+ (?: \. \d+ )?                                # 1200 or 1200.5
+  | \. \d+                                           # .001
+)
+"""
+
+_UNITS_WORDS = alternation(words_of_class("unit"), ignore_case=True)
+_TENS_WORDS = alternation(words_of_class("tens"), ignore_case=True)
+_FRACTION_WORDS = alternation(words_of_class("fraction"), ignore_case=True)
+_SMALL_WORDS = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], ignore_case=True)
+
+WORD_NUMBER = rf"""
+(?: {_TENS_WORDS} (?: [-\s] {_UNITS_WORDS} \b )?     # twenty, seventy-five
+  | {_UNITS_WORDS}                                   # one .. nineteen
+  | (?i: a \s+ dozen | dozen )                       # a dozen
+  | (?i: an? ) (?= \s+ (?i: hundred|thousand|million|billion|trillion) \b )   # "a million" (scale follows)
+)
+"""
+
+# Fractions of a whole: "a third", "two-thirds", "one fifth", "half" (the rule decides when "half" counts).
+FRACTION = rf"""
+(?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) [\s-]+ (?P<frac> {_FRACTION_WORDS} ) \b
+  | (?P<frac_half> (?i: half ) ) (?= \s+ (?i: of|the|a|an|its|their|all) \b )
+)
+"""
+
+# Vague plurals ("dozens of", "hundreds of", "tens of millions of") and "several hundred".
+VAGUE = r"""
+(?: (?P<vague_tens> (?i: tens ) \s+ of \s+ ) ?                 # "tens of" multiplies by ten
+    (?P<vague> (?i: dozens|hundreds|thousands|millions|billions) ) (?= \s+ of \b )
+  | (?P<several> (?i: several|a\s+few ) ) \s+ (?P<several_scale> (?i: hundred|thousand|million|billion) ) \b
+)
+"""
+
+# Multiplier verbs and adjectives: "doubled", "fivefold", "five-fold".
+MULTIPLIER_WORD = rf"""
+(?: (?P<mult_verb> (?i: doubled|tripled|trebled|quadrupled ) ) \b
+  | (?P<mult_num> {_SMALL_WORDS} | \d+ (?: \. \d+ )? ) -? (?i: fold ) \b
+)
+"""
+
+# --- scales and units --------------------------------------------------------------------------
+
+_SCALE_SHORT, _SCALE_LONG = _split_by_length(SCALES, 1)
+SCALE_WORD = _case_alternation(_SCALE_LONG)  # "billion", "bn": may follow a space
+SCALE_LETTER = _case_alternation(_SCALE_SHORT)  # "m", "K": glued, or spaced after a currency sign
+
+_UNIT_SHORT, _UNIT_LONG = _split_by_length(UNITS, 1)
+_CUR_POST_SHORT, _CUR_POST_LONG = _split_by_length(CURRENCY_SUFFIXES, 1)
+POST_LONG = _case_alternation(_UNIT_LONG | _CUR_POST_LONG | {"cents": True, "cent": True, "pounds": True, "pound": True})
+POST_SHORT = _case_alternation(_UNIT_SHORT | _CUR_POST_SHORT)
+PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 2})
+
+CURRENCY_PREFIX = CURRENCY_PREFIXES.pattern()
+
+AMOUNT = regex.compile(
+    rf"""
+    (?<! [\w.,/:] )                                   # not inside a word, a number, a time or a path
+    (?: (?P<cur> {CURRENCY_PREFIX} ) (?<= \w ) \x20? (?= [\d.] )   # "US$ 1.3", "RMB 10": letters end the sign
+      | (?P<cur> {CURRENCY_PREFIX} ) (?= [\d.] )                   # "$5", "€835m": symbol glued
+    )?
+    (?: (?P<frac_expr> {FRACTION} )                   # a third, two-thirds
+      | (?P<vague_expr> {VAGUE} )                     # dozens of, several hundred
+      | (?P<mult_expr> {MULTIPLIER_WORD} )            # doubled, fivefold
+      | (?P<num> {WORD_NUMBER} | {DIGITS} )           # 64.2, 1,200, seventy
+        (?! [\d] | : \d | / \d | \. \d )              # not a time (10:30), a date (26.04) or a fraction
+        (?P<half> \s+ and \s+ a \s+ half )?           # one and a half
+        (?: (?: \s | - )? (?P<scale> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million, hundred million
+          | (?P<scale> {SCALE_LETTER} ) (?! \w )                                     # €835m, 8K
+          | (?(cur) \x20 (?P<scale> {SCALE_LETTER} ) (?! \w ) )                      # US$829.6 m
+        )?
+        (?: (?: \s | - )? (?P<post> {POST_LONG} ) (?! \w )   # 900 million dollars, 5 tonnes, two-year
+          | (?P<post> {POST_SHORT} ) (?! \w )                # 64.2%, 4x, 10W
+        )?
+        (?: (?(cur) \s* (?: per | an? | / ) \s* (?P<per> {PER_UNIT} ) \b ) )?   # $58.24 per barrel
+    )
+    (?! [\w%] )                                        # the figure ends at a word boundary
+    """,
+    FLAGS,
+)
+
+# --- left context, matched backwards from the figure's start ----------------------------------
+
+QUALIFIER = alternation(QUALIFIERS, ignore_case=True)
+_STOP_WORDS = alternation(STOP_CONTEXTS)
+
+LEFT_CONTEXT = regex.compile(
+    rf"""(?r)
+    (?: (?<! \w ) (?P<lead> (?i: between|from ) ) \s+      # range leads: between 20% and 30%
+      | (?<! \w ) (?P<qual> {QUALIFIER} ) \s*              # around, more than, up to, ~
+      | (?<! \w ) (?P<stop> {_STOP_WORDS} ) \.? \s+        # Article 5, April 26, Monday 6
+      | (?P<glued> [A-Za-z]+ [&/]? [A-Za-z]* - \x20? )     # Su-35, S-400, COVID-19, TA-125
+    )?
+    (?P<sign> (?<! [\w]) [-+\u2212] | (?i: minus ) [-\s] )?   # -5.4%, minus-5, +0.2%
+    \Z
+    """,
+    FLAGS,
+)
+
+# The capitalised word just before a number ("France 24", "Galaxy Note 20", "Lang 20").
+PROPER_BEFORE = regex.compile(
+    r"""(?r)
+    (?P<word> [A-Z] [\w&.]* ) \x20 \Z       # a capitalised token and one space
+    """,
+    FLAGS,
+)
+
+# --- right context, matched forwards from the figure's end ------------------------------------
+
+RIGHT_DATE = regex.compile(
+    rf"""
+    \.? \s* (?: of \s+ )?                              # 26 April, 7th of May
+    (?: {alternation(k for k, v in STOP_CONTEXTS.items() if v == "month")} ) \b
+    | \s* (?i: a\.m\.|p\.m\.|am|pm ) \b                 # 5 pm
+    | \s* (?i: GMT|UTC|EST|EDT|PST|PDT|CET|BST ) \b     # 10 GMT
+    """,
+    FLAGS,
+)
+
+# What joins two figures into a range: "5-10%", "5.2bn to 7.8bn", "20% and 30%" (after "between").
+RANGE_JOIN = regex.compile(
+    r"""
+    \s* (?: [-\u2013\u2014] | to | and | or ) \s* \Z   # the whole text between the two figures
+    """,
+    FLAGS,
+)
+
+# A restatement in brackets right after a figure: "900 million dollars (835 million euros)".
+BRACKET_OPEN = regex.compile(r"\s* [(\[] \s* \Z", FLAGS)
+
+# Lines that are nothing but a caption code: "140322 putin xi m".
+CAPTION_LINE = regex.compile(
+    r"""
+    \A \s* \d{4,} (?: \s+ [a-z]+ ){1,6} \s* \Z          # digits then a few lower-case words, no punctuation
+    """,
+    FLAGS,
+)
+
+# A lower-case plural right after a bare four-digit number: "1478 points", "2000 workers".
+PLURAL_AFTER = regex.compile(r"\x20 (?P<noun> [a-z]{3,}s ) \b", FLAGS)
+
+YEAR_LEAD = regex.compile(
+    r"""(?r)
+    (?<! \w ) (?i: in|since|of|by|from|between|and|to|until|till|through|during|for|year|fiscal|early|late|mid|before|after|around|circa|the|spring|summer|autumn|fall|winter ) [\s-]+ \Z
+    """,
+    FLAGS,
+)
+
+# A run of encoded or machine text around a match: base64, hex, long alphanumerics, URLs.
+ENCODED_TOKEN = regex.compile(
+    r"""
+    (?: [A-Za-z0-9+/=_-]{20,}                           # base64 / hex / tracking codes
+      | (?i: https?:// | www\. ) \S+                      # URLs
+      | \S+ @ \S+ \. \w+                                  # e-mail addresses
+    )
+    """,
+    FLAGS,
+)
+
+PHONE_AROUND = regex.compile(
+    r"""
+    (?: \+? \d{1,3} [\s.-] )? \(? \d{3} \)? [\s.-] \d{3} [.-] \d{4} \b   # +1 202-555-0143, (202) 555.0143
+    """,
+    FLAGS,
+)
+
+# Sentence boundaries: end punctuation before a capital, or a line break. Abbreviations do not end.
+SENTENCE_BREAK = regex.compile(
+    r"""
+    (?<! \b (?: Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|Inc|Corp|Ltd|Co|Jr|Sr|Gen|Gov|Sen|Rep|Prof|Fig|approx|est
+              |Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|e\.g|i\.e|[A-Z] ) )
+    [.!?]+ ["\u201d\u2019')\]]*                       # end punctuation and closing quotes
+    \s+ (?= ["\u201c\u2018(\[]? [A-Z0-9\u00c0-\u024f] ) # then a capital, digit or opening quote
+    | \s* \n \s*                                       # or a line break
+    """,
+    FLAGS,
+)

@@ -1,0 +1,80 @@
+"""Turning the text of a number into a float."""
+
+from __future__ import annotations
+
+from extract.vocab import NUMBER_WORDS, SCALES
+
+_GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+
+
+def parse_digits(text: str) -> float:
+    """The value of a written numeral, group separators removed.
+
+    >>> parse_digits("1,200,000.5")
+    1200000.5
+    >>> parse_digits("1\\u202f200")
+    1200.0
+    >>> parse_digits(".001")
+    0.001
+    """
+    return float(text.translate(_GROUP_SEPARATORS))
+
+
+def parse_word_number(text: str) -> float:
+    """The value of a number written in words.
+
+    >>> parse_word_number("seventy-five")
+    75.0
+    >>> parse_word_number("a dozen")
+    12.0
+    >>> parse_word_number("Two")
+    2.0
+    """
+    total = 0.0
+    for word in text.lower().replace("-", " ").split():
+        if word in ("a", "an"):
+            total = total or 1.0
+            continue
+        value, cls = NUMBER_WORDS[word]
+        total = total * value if cls == "dozen" and total else total + value
+    return total
+
+
+def parse_number(text: str) -> float:
+    """Digits or words, whichever ``text`` is.
+
+    >>> parse_number("64.2"), parse_number("fifteen")
+    (64.2, 15.0)
+    """
+    first = text[0]
+    if first.isdigit() or first == ".":
+        return parse_digits(text)
+    return parse_word_number(text)
+
+
+def scale_value(text: str | None) -> float:
+    """The multiplier of one or more scale words ("hundred million" = 1e8); 1 when none.
+
+    >>> scale_value("bn"), scale_value("hundred million"), scale_value(None)
+    (1000000000.0, 100000000.0, 1.0)
+    """
+    if not text:
+        return 1.0
+    factor = 1.0
+    for word in text.replace("-", " ").split():
+        found = SCALES.get(word)
+        if found is None:
+            raise ValueError(f"not a scale word: {word!r}")
+        factor *= float(found)  # type: ignore[arg-type]
+    return factor
+
+
+def tidy_float(value: float) -> float:
+    """Round away binary noise from scaling ("1.2" x 1e9 = 1199999999.9999998).
+
+    >>> tidy_float(1.2 * 1e9)
+    1200000000.0
+    >>> tidy_float(33.333333333333)
+    33.333333333333
+    """
+    return float(f"{value:.12g}")
