@@ -38,7 +38,8 @@ _GOLD_CURRENCY_NAMES: dict[str, str] = {
     "new zealand dollar": "NZD", "singapore dollar": "SGD", "mexican peso": "MXN", "brazilian real": "BRL",
     "cent": "USD-cent", "penny": "GBP-penny", "pence": "GBP-penny",
 }
-_COUNT_WORDS = {"", "-", "count", "times", "dimensionless", "number"}
+# Annotators' nouns that pint would misread as units ("point" is a printer's point, "hand" a length).
+_COUNT_WORDS = {"", "-", "count", "times", "dimensionless", "number", "point", "points", "unit", "units", "hand"}
 _PERCENT_WORDS = {"percentage", "percent", "%", "per cent", "pc", "percentage-owned"}
 
 
@@ -103,8 +104,9 @@ def unit_class(unit: str) -> tuple[str, str]:
     name = unit.strip()
     folded = name.lower()
     base = folded.split("/")[0].split(" per ")[0].strip()
-    if name.isupper() and len(name.split("/")[0]) == 3:
-        return name.split("/")[0], ""
+    code = name.split("/")[0]
+    if code.isupper() and len(code) == 3:
+        return code, ""
     if base in _GOLD_CURRENCY_NAMES:
         return _GOLD_CURRENCY_NAMES[base], ""
     currency = CURRENCY_SUFFIXES.get(base)
@@ -116,7 +118,7 @@ def unit_class(unit: str) -> tuple[str, str]:
         return "percentage_point", ""
     if folded in _COUNT_WORDS:
         return "count", ""
-    pint_name = _pint_name(folded)
+    pint_name = _pint_name(name) or _pint_name(folded)
     if pint_name:
         dims = registry().get_dimensionality(pint_name)
         return (str(dims) if dims else "count"), pint_name
@@ -126,7 +128,9 @@ def unit_class(unit: str) -> tuple[str, str]:
 def _pint_name(folded: str) -> str:
     """A pint expression for an annotator's unit name, or "" when pint knows none."""
     candidates = [folded]
-    spelled = folded.replace(" per ", " / ").replace("metre", "meter").replace("litre", "liter")
+    spelled = folded.replace("pound-force", "force_pound").replace("pound-foot", "foot * force_pound")
+    spelled = spelled.replace("brake ", "").replace("foot force_pound", "foot * force_pound")
+    spelled = spelled.replace(" per ", " / ").replace("metre", "meter").replace("litre", "liter")
     spelled = spelled.replace("-mass", "").replace("of age", "").replace("of oil", "").strip()
     candidates += [spelled, spelled.replace(" ", "_"), spelled.replace("-", "_").replace(" ", "_")]
     for candidate in candidates:

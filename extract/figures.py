@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 import regex
 
 from extract import rules
-from extract.grammar import AMOUNT, BRACKET_OPEN, LEFT_CONTEXT, RANGE_JOIN
+from extract.grammar import BRACKET_OPEN, DIGIT_AMOUNT, LEFT_CONTEXT, PER_UNIT_AFTER, RANGE_JOIN, SPACED_SCALE, WORD_AMOUNT
 from extract.numbers import parse_number, scale_value, tidy_float
 from extract.sentences import Sentences, split_sentences
-from extract.vocab import CURRENCY_PREFIXES, CURRENCY_SUFFIXES, NUMBER_WORDS, QUALIFIERS, UNITS, CurrencyEntry, UnitEntry
+from extract.vocab import CURRENCY_GLUED, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, NUMBER_WORDS, QUALIFIERS, UNITS, CurrencyEntry, UnitEntry
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
 _VAGUE_RANGES = {"dozens": (12.0, 120.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
@@ -76,7 +76,11 @@ def extract_figures(text: str, doc_id: str = "doc") -> list[Figure]:
     [('64.2%', 64.2, 'percent', 'exact'), ('$1.2bn', 1200000000.0, 'USD', 'exact')]
     """
     sentences = split_sentences(text)
-    candidates = [c for m in AMOUNT.finditer(text) if (c := _candidate(text, m)) is not None]
+    matches = list(DIGIT_AMOUNT.finditer(text))
+    words = list(WORD_AMOUNT.finditer(text))
+    if words:
+        matches = sorted(matches + words, key=lambda m: m.start())
+    candidates = [c for m in matches if (c := _candidate(text, m)) is not None]
     joined = _join_ranges(text, candidates, sentences)
     return [_figure(text, doc_id, c, sentences) for c in joined]
 
@@ -121,51 +125,72 @@ def _bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
 def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
     start, end = m.span()
     left = LEFT_CONTEXT.search(text, max(0, start - 40), start)
-    qualifier = QUALIFIERS.get(" ".join(left.group("qual").lower().split()), "exact") if left and left.group("qual") else "exact"
-    lead = left.group("lead").lower() if left and left.group("lead") else ""
-    sign = left.group("sign") if left else None
+    qual, lead, stop, glued, sign_out, cur, sign = left.group("qual", "lead", "stop", "glued", "sign_out", "cur", "sign")
+    qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
+    lead = lead.lower() if lead else ""
+    sign = sign or sign_out
+    number_text, scale_text, post, half = m.group("num", "scale", "post", "half")
 
-    if m.group("frac_expr"):
-        return _fraction(text, m, qualifier, lead)
-    if m.group("vague_expr"):
-        return _vague(m, lead)
-    if m.group("mult_expr"):
+    if number_text is None:
+        if cur:
+            return None
+        if m.group("frac_expr"):
+            return _fraction(text, m, qualifier, lead)
+        if m.group("vague_expr"):
+            return _vague(m, lead)
         word = m.group("mult_verb")
         value = _MULTIPLIER_VERBS[word.lower()] if word else parse_number(m.group("mult_num"))
         return _Candidate(start, end, value, *_bounds(value, qualifier), "times", "ratio", qualifier, lead, value, 1.0, True)
 
-    number_text = m.group("num")
     is_word = not (number_text[0].isdigit() or number_text[0] == ".")
-    number = parse_number(number_text) + (0.5 if m.group("half") else 0.0)
-    scale_text = m.group("scale")
+    if is_word and cur:
+        return None
+    number = parse_number(number_text) + (0.5 if half else 0.0)
+    if cur and not scale_text:
+        spaced = SPACED_SCALE.match(text, end)
+        if spaced:
+            scale_text, end = spaced.group("scale"), spaced.end()
     scale = scale_value(scale_text)
-    unit, kind, factor = _unit_of(text, m, scaled=scale_text is not None)
+    if scale_text in ("m", "M") and not cur and rules.m_is_metres(text, end):
+        scale_text, scale = None, 1.0
+        unit, kind, factor = "meter", "length", 1.0
+    else:
+        unit, kind, factor, end = _unit_of(text, cur, post, end, scaled=scale_text is not None)
     has_unit = bool(unit) or scale_text is not None
-    stop = left.group("stop") if left else None
 
-    if is_word and number_text.lower() == "one" and rules.one_is_pronoun(_word_before(text, start), _word_after(text, end)):
-        return None
-    if rules.word_number_needs_noun(is_word and not unit, text, end):
-        return None
+    if is_word:
+        if number_text.lower() == "one" and rules.one_is_pronoun(_word_before(text, start), _word_after(text, end)):
+            return None
+        if not unit and rules.word_number_needs_noun(True, text, end):
+            return None
+        if not has_unit and rules.word_number_before_function_word(_word_after(text, end)):
+            return None
     if rules.is_reference_or_date(_stop_kind(stop), has_unit):
         return None
-    if rules.is_designation(left.group("glued") if left else None, has_unit):
+    if rules.is_designation(glued, has_unit):
         return None
-    if not has_unit and qualifier == "exact" and rules.is_label_number(text, start, has_unit):
-        return None
-    if not has_unit and rules.is_bare_year(number_text, number, text, start, end):
-        return None
-    if not has_unit and rules.is_date_or_time_after(text, end, number):
-        return None
+    if not has_unit:
+        if qualifier == "exact" and rules.is_label_number(text, start, has_unit):
+            return None
+        if not is_word and rules.precedes_proper_name(text, end):
+            return None
+        if sign == "-" and rules.is_acronym(_word_before(text, start - 1)):
+            return None
+        if rules.is_bare_year(number_text, number, text, start, end):
+            return None
+        if rules.is_date_or_time_after(text, end, number):
+            return None
+        if not is_word and rules.is_phone_number(text, start, end):
+            return None
     if not is_word and (rules.in_encoded_run(text, start, end) or _in_caption(text, start)):
-        return None
-    if not has_unit and not is_word and rules.is_phone_number(text, start, end):
         return None
 
     value = tidy_float(number * scale * factor)
     if sign and sign[0] in "-\u2212mM":
         value = -value
-        start -= len(sign)
+    # The surface keeps the currency sign and the minus: "US$110.97bn", "-5.4%".
+    if cur or sign:
+        start = left.start("sign_out") if sign_out else (left.start("cur") if cur else left.start("sign"))
     low, high = _bounds(value, qualifier)
     return _Candidate(start, end, value, low, high, unit, kind, qualifier, lead, number, scale, bool(unit))
 
@@ -185,36 +210,38 @@ def _in_caption(text: str, start: int) -> bool:
     return len(line) < 60 and rules.is_caption_code(line)
 
 
-def _unit_of(text: str, m: regex.Match[str], *, scaled: bool) -> tuple[str, str, float]:
-    """(unit, kind, factor) of a numeric match, from its currency sign and the word after it."""
-    prefix = m.group("cur")
-    post = m.group("post")
+def _unit_of(text: str, prefix: str | None, post: str | None, end: int, *, scaled: bool) -> tuple[str, str, float, int]:
+    """(unit, kind, factor, end) of a numeric figure, from its currency sign and the word after it.
+
+    ``end`` moves past a priced-per unit ("$58.24 per barrel")."""
     code = ""
     if prefix:
-        entry = CURRENCY_PREFIXES.get(prefix)
+        entry = CURRENCY_PREFIXES.get(prefix) or CURRENCY_GLUED.get(prefix)
         code = entry.code if isinstance(entry, CurrencyEntry) else ""
     if post:
         folded = post.lower()
         if folded in ("cent", "cents"):
-            return code or "USD", "money", 0.01
+            return code or "USD", "money", 0.01, end
         if folded in ("pound", "pounds") and not code:
-            sentence = text[max(0, m.start() - 200) : m.end() + 200]
-            if rules.pounds_is_money(scaled, "sterling" in sentence or "\u00a3" in sentence):
-                return "GBP", "money", 1.0
-            return "pound", "mass", 1.0
-        currency = CURRENCY_SUFFIXES.get(post)
-        if isinstance(currency, CurrencyEntry) and not code:
-            return currency.code, "money", 1.0
-        unit = UNITS.get(post)
-        if isinstance(unit, UnitEntry) and not code:
-            return unit.unit, unit.kind, 1.0
+            nearby = text[max(0, end - 200) : end + 200]
+            if rules.pounds_is_money(scaled, "sterling" in nearby or "\u00a3" in nearby):
+                return "GBP", "money", 1.0, end
+            return "pound", "mass", 1.0, end
+        if not code:
+            currency = CURRENCY_SUFFIXES.get(post)
+            if isinstance(currency, CurrencyEntry):
+                code = currency.code
+            else:
+                unit = UNITS.get(post)
+                if isinstance(unit, UnitEntry):
+                    return unit.unit, unit.kind, 1.0, end
     if code:
-        per = m.group("per")
-        per_unit = UNITS.get(per) if per else None
+        per = PER_UNIT_AFTER.match(text, end)
+        per_unit = UNITS.get(per.group("per")) if per else None
         if isinstance(per_unit, UnitEntry):
-            return f"{code}/{per_unit.unit}", "money", 1.0
-        return code, "money", 1.0
-    return "", "count", 1.0
+            return f"{code}/{per_unit.unit}", "money", 1.0, per.end()  # type: ignore[union-attr]
+        return code, "money", 1.0, end
+    return "", "count", 1.0, end
 
 
 def _fraction(text: str, m: regex.Match[str], qualifier: str, lead: str) -> _Candidate | None:
@@ -274,14 +301,14 @@ def _as_range(text: str, a: _Candidate, b: _Candidate, between: str) -> _Candida
         return None
     if connector == "or" and a.has_own_unit:
         return None
-    if connector == "to" and a.lead != "from" and not rules.to_joins_range(_word_before(text, a.start)):
+    if connector == "to" and a.lead != "from" and a.has_own_unit and not rules.to_joins_range(_word_before(text, a.start)):
         return None
-    if a.kind != b.kind and a.unit:
+    if a.unit and b.unit and a.kind != b.kind:
         return None
     if a.unit and b.unit and a.unit != b.unit:
         return None
     low_value = a.value
-    if not a.unit and a.scale == 1.0 and b.scale != 1.0 and rules.scale_distributes(a.number, b.number):
+    if a.scale == 1.0 and b.scale != 1.0 and rules.scale_distributes(a.number, b.number):
         low_value = tidy_float(a.value * b.scale)
     low, high = sorted((low_value, b.value))
     start = a.start

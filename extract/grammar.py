@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from extract.vocab import (
+    CURRENCY_GLUED,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     QUALIFIERS,
@@ -61,7 +62,7 @@ WORD_NUMBER = rf"""
 
 # Fractions of a whole: "a third", "two-thirds", "one fifth", "half" (the rule decides when "half" counts).
 FRACTION = rf"""
-(?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) [\s-]+ (?P<frac> {_FRACTION_WORDS} ) \b
+(?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) [\s-]+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
   | (?P<frac_half> (?i: half ) ) (?= \s+ (?i: of|the|a|an|its|their|all) \b )
 )
 """
@@ -95,35 +96,63 @@ PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 
 
 CURRENCY_PREFIX = CURRENCY_PREFIXES.pattern()
 
-AMOUNT = regex.compile(
-    rf"""
-    (?<! [\w.,/:] )                                   # not inside a word, a number, a time or a path
-    (?: (?P<cur> {CURRENCY_PREFIX} ) (?<= \w ) \x20? (?= [\d.] )   # "US$ 1.3", "RMB 10": letters end the sign
-      | (?P<cur> {CURRENCY_PREFIX} ) (?= [\d.] )                   # "$5", "€835m": symbol glued
+# What may follow a number: "and a half", a scale word, a unit or currency name. Shared by both scans.
+TAIL = rf"""
+    (?! \d | : \d | [/\u2044] \d | \. \d )         # not a time (10:30), a date (26.04) or a fraction
+    (?P<half> \s+ and \s+ a \s+ half )?              # one and a half
+    (?: (?: \s | - )? (?P<scale> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million, hundred million
+      | (?P<scale> {SCALE_LETTER} ) (?! \w )                                     # 835m, 8K
     )?
-    (?: (?P<frac_expr> {FRACTION} )                   # a third, two-thirds
-      | (?P<vague_expr> {VAGUE} )                     # dozens of, several hundred
-      | (?P<mult_expr> {MULTIPLIER_WORD} )            # doubled, fivefold
-      | (?P<num> {WORD_NUMBER} | {DIGITS} )           # 64.2, 1,200, seventy
-        (?! [\d] | : \d | / \d | \. \d )              # not a time (10:30), a date (26.04) or a fraction
-        (?P<half> \s+ and \s+ a \s+ half )?           # one and a half
-        (?: (?: \s | - )? (?P<scale> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million, hundred million
-          | (?P<scale> {SCALE_LETTER} ) (?! \w )                                     # €835m, 8K
-          | (?(cur) \x20 (?P<scale> {SCALE_LETTER} ) (?! \w ) )                      # US$829.6 m
-        )?
-        (?: (?: \s | - )? (?P<post> {POST_LONG} ) (?! \w )   # 900 million dollars, 5 tonnes, two-year
-          | (?P<post> {POST_SHORT} ) (?! \w )                # 64.2%, 4x, 10W
-        )?
-        (?: (?(cur) \s* (?: per | an? | / ) \s* (?P<per> {PER_UNIT} ) \b ) )?   # $58.24 per barrel
+    (?: (?: \s | - )? (?P<post> {POST_LONG} ) (?! \w )   # 900 million dollars, 5 tonnes, two-year
+      | (?P<post> {POST_SHORT} ) (?! \w )                # 64.2%, 4x, 10W
+    )?
+    (?! [\w%] )                                         # the figure ends at a word boundary
+"""
+
+# Currency signs that end in a letter, which a digit may follow directly ("RM23.50", "USD5bn").
+_LETTER_SIGNS = CaseTable(
+    (w, True, False) for w in list(CURRENCY_PREFIXES.case_rules) + list(CURRENCY_GLUED.case_rules) if w[-1].isalpha()
+).pattern()
+
+# Figures written with digits. The scan starts at a digit so that the engine can skip text fast;
+# a currency sign, qualifier or minus before the digits is read by LEFT_CONTEXT afterwards.
+DIGIT_AMOUNT = regex.compile(
+    rf"""
+    (?: (?<! [\w.,/:\u2044] )                         # not inside a word, a number, a time or a path
+      | (?<= (?<! \w ) {_LETTER_SIGNS} ) )             # unless glued to a currency code: PS2.7m, RM23.50
+    (?P<num> {DIGITS} )                                # 64.2, 1,200, .5
+    {TAIL}
+    """,
+    FLAGS,
+)
+
+# Figures written in words: fractions, vague plurals, multipliers and cardinals.
+WORD_AMOUNT = regex.compile(
+    rf"""
+    \b
+    (?: (?P<frac_expr> {FRACTION} )                     # a third, two-thirds
+      | (?P<vague_expr> {VAGUE} )                       # dozens of, several hundred
+      | (?P<mult_expr> {MULTIPLIER_WORD} )              # doubled, fivefold
+      | (?P<num> {WORD_NUMBER} ) {TAIL}                 # seventy, two years, a million dollars
     )
-    (?! [\w%] )                                        # the figure ends at a word boundary
+    """,
+    FLAGS,
+)
+
+# After a figure with a currency sign: a scale letter set apart ("US$829.6 m") and a unit it is
+# priced per ("$58.24 per barrel", "$3500 a month").
+SPACED_SCALE = regex.compile(rf"\x20 (?P<scale> {SCALE_LETTER} ) (?! \w )", FLAGS)
+PER_UNIT_AFTER = regex.compile(
+    rf"""
+    \s* (?: per | an? | / ) \s* (?P<per> {PER_UNIT} ) \b   # per barrel, a month, /tonne
+    (?! \s+ (?: earlier | ago | later | before | after | on ) \b )   # not "a year earlier"
     """,
     FLAGS,
 )
 
 # --- left context, matched backwards from the figure's start ----------------------------------
 
-QUALIFIER = alternation(QUALIFIERS, ignore_case=True)
+QUALIFIER = alternation(QUALIFIERS, ignore_case=True)  # noqa: E305
 _STOP_WORDS = alternation(STOP_CONTEXTS)
 
 LEFT_CONTEXT = regex.compile(
@@ -133,16 +162,23 @@ LEFT_CONTEXT = regex.compile(
       | (?<! \w ) (?P<stop> {_STOP_WORDS} ) \.? \s+        # Article 5, April 26, Monday 6
       | (?P<glued> [A-Za-z]+ [&/]? [A-Za-z]* - \x20? )     # Su-35, S-400, COVID-19, TA-125
     )?
-    (?P<sign> (?<! [\w]) [-+\u2212] | (?i: minus ) [-\s] )?   # -5.4%, minus-5, +0.2%
+    (?P<sign_out> (?<! \w ) [-+\u2212] | (?i: minus ) [-\s] )?   # -$5bn, minus-5
+    (?: (?P<cur> {CURRENCY_GLUED.pattern()} ) (?= [\d.] )   # "PS2.7m": a sign that is a word when spaced
+      | (?P<cur> {CURRENCY_PREFIX} ) \x20?              # $5, US$ 1.3, RMB 10
+    )?
+    (?P<sign> (?<! \w ) [-+\u2212] )?                  # $-50.8bn, -5.4%, +0.2%
     \Z
     """,
     FLAGS,
 )
 
-# The capitalised word just before a number ("France 24", "Galaxy Note 20", "Lang 20").
+# The capitalised word just before a number ("France 24", "Galaxy Note 20", "iPhone 11").
 PROPER_BEFORE = regex.compile(
     r"""(?r)
-    (?P<word> [A-Z] [\w&.]* ) \x20 \Z       # a capitalised token and one space
+    (?<! [\w&.] )
+    (?P<word> [A-Z] [\w&.]*                   # a capitalised token
+      | [a-z]+ [A-Z] \w* )                    # or a camel-case brand: iPhone, eBay
+    \x20 \Z                                   # then one space
     """,
     FLAGS,
 )
@@ -158,6 +194,20 @@ RIGHT_DATE = regex.compile(
     """,
     FLAGS,
 )
+
+# After a bare number: a place or street name, so the number is part of an address.
+ADDRESS_AFTER = regex.compile(
+    r"""
+    \x20 (?: [A-Z] [a-z]* \x20 [A-Z] \w*                            # 49 Zorro Ranch, 90049 ZIP Code
+         | [NSEW] \x20 \d+ (?: st|nd|rd|th ) \b                      # 9 E 71st St
+         | (?: St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Drive|Way|Place|Square ) \b [^\w]  # 12 Downing St
+    )
+    """,
+    FLAGS,
+)
+
+# "37m (121ft)": a length restated in feet right after an "m".
+METRES_RESTATED = regex.compile(r"\s* \( \s* [\d.,]+ \s* (?: ft | feet | foot ) \b", FLAGS)
 
 # What joins two figures into a range: "5-10%", "5.2bn to 7.8bn", "20% and 30%" (after "between").
 RANGE_JOIN = regex.compile(

@@ -7,7 +7,9 @@ the example it exists for, so a rule can be read, tested and changed on its own.
 from __future__ import annotations
 
 from extract.grammar import (
+    ADDRESS_AFTER,
     CAPTION_LINE,
+    METRES_RESTATED,
     ENCODED_TOKEN,
     PHONE_AROUND,
     PLURAL_AFTER,
@@ -32,6 +34,10 @@ _ORDINAL_FOLLOWERS = frozenset(
 _CHANGE_BEFORE = frozenset(
     "by up down rose fell grew gained lost jumped dropped increased decreased climbed slid plunged "
     "surged soared cut raised lowered declined slumped shrank added".split()
+)
+# Words after a number written in words that show it is not counting anything ("the bottom three during").
+_FUNCTION_WORDS = frozenset(
+    "during in at for with by from on to who which that is are was were and or but as than so if when while".split()
 )
 # Sentence-initial capitalised words are not labels; neither are these function words.
 _NOT_LABELS = frozenset(
@@ -110,7 +116,7 @@ def is_bare_year(number_text: str, value: float, text: str, start: int, end: int
     >>> is_bare_year("2023", 2023.0, s, 3, 7)
     True
     """
-    if len(number_text) != 4 or not number_text.isdigit() or not 1000 <= value <= 2100:
+    if len(number_text) != 4 or not number_text.isdigit() or not 1000 <= value <= 2199:
         return False
     if YEAR_LEAD.search(text, max(0, start - 20), start):
         return True
@@ -237,3 +243,40 @@ def word_number_needs_noun(is_word: bool, text: str, end: int) -> bool:
         return False
     nxt = text[end : end + 2]
     return not (len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha())
+
+
+def word_number_before_function_word(word_after: str) -> bool:
+    """A number in words followed by a function word counts nothing: "slipped to the bottom three during".
+
+    >>> word_number_before_function_word("during"), word_number_before_function_word("countries")
+    (True, False)
+    """
+    return word_after.lower() in _FUNCTION_WORDS
+
+
+def precedes_proper_name(text: str, end: int) -> bool:
+    """A bare number before a street or place name is part of an address: "49 Zorro Ranch Road".
+
+    >>> s = "the 90049 ZIP Code and 49 Zorro Ranch Road, but 63,150 Model 3s"
+    >>> [precedes_proper_name(s, s.index(n) + len(n)) for n in ("90049", "49 ", "63,150")]
+    [True, True, False]
+    """
+    return ADDRESS_AFTER.match(text, end) is not None
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more capitals: "COVID" in "COVID -19" makes the dash part of a name, not a minus.
+
+    >>> is_acronym("COVID"), is_acronym("down")
+    (True, False)
+    """
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+def m_is_metres(text: str, end: int) -> bool:
+    """"37m (121ft)": an "m" restated in feet is metres, not million.
+
+    >>> m_is_metres("the 37m (121ft)-long skeleton", 6), m_is_metres("EUR835m (USD900m)", 7)
+    (True, False)
+    """
+    return METRES_RESTATED.match(text, end) is not None

@@ -30,6 +30,7 @@ _REFERENCE_UNITS: dict[str, str] = {
     "frequency": "hertz",
     "pressure": "pascal",
     "temperature": "kelvin",
+    "fuel_economy": "mile / gallon",
     "percentage_point": "percentage_point",
     "count": "TEU",
 }

@@ -103,7 +103,7 @@ class CurrencyEntry:
 def _currency_table(position: str) -> CaseTable:
     entries = []
     for surface, code, where in _rows("currencies.tsv"):
-        if where in (position, "both"):
+        if where == position or (where == "both" and position != "glued"):
             # Codes and symbols are exact; spelled-out names ("dollars") ignore case.
             ignore_case = any(ch.islower() for ch in surface)
             entries.append((surface, CurrencyEntry(code, where), ignore_case))
@@ -111,6 +111,7 @@ def _currency_table(position: str) -> CaseTable:
 
 
 CURRENCY_PREFIXES = _currency_table("pre")
+CURRENCY_GLUED = _currency_table("glued")
 CURRENCY_SUFFIXES = _currency_table("post")
 
 UNITS = CaseTable(
