@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import re
 
 import regex
 
 from extract import rules
-from extract.grammar import BRACKET_OPEN, DIGIT_AMOUNT, LEFT_CONTEXT, PER_UNIT_AFTER, RANGE_JOIN, SPACED_SCALE, WORD_AMOUNT
+from extract.grammar import (
+    BRACKET_OPEN,
+    DIGIT_AMOUNT,
+    LEFT_CONTEXT,
+    PER_UNIT_AFTER,
+    RANGE_JOIN,
+    SPACED_SCALE,
+    WORD_AMOUNT,
+    WORD_TRIGGER,
+)
 from extract.numbers import parse_number, scale_value, tidy_float
 from extract.sentences import Sentences, split_sentences
 from extract.vocab import CURRENCY_GLUED, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, NUMBER_WORDS, QUALIFIERS, UNITS, CurrencyEntry, UnitEntry
+
+# _candidate unpacks these groups by position (groups() is far cheaper than group(names)).
+assert tuple(LEFT_CONTEXT.groupindex) == ("lead", "qual", "stop", "glued", "sign_out", "cur", "sign")
+assert tuple(DIGIT_AMOUNT.groupindex) == ("num", "half", "scale_word", "scale_letter", "post_word", "post_sign")
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
 _VAGUE_RANGES = {"dozens": (12.0, 120.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
@@ -53,8 +69,7 @@ class Figure:
     same_as: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     start: int
     end: int
     value: float
@@ -77,16 +92,35 @@ def extract_figures(text: str, doc_id: str = "doc") -> list[Figure]:
     """
     sentences = split_sentences(text)
     matches = list(DIGIT_AMOUNT.finditer(text))
-    words = list(WORD_AMOUNT.finditer(text))
+    words = _word_matches(text)
     if words:
         matches = sorted(matches + words, key=lambda m: m.start())
     candidates = [c for m in matches if (c := _candidate(text, m)) is not None]
     joined = _join_ranges(text, candidates, sentences)
-    return [_figure(text, doc_id, c, sentences) for c in joined]
+    cache: dict[int, str] = {}
+    return [_figure(text, doc_id, c, sentences, cache) for c in joined]
 
 
-def _figure(text: str, doc_id: str, c: _Candidate, sentences: Sentences) -> Figure:
+def _word_matches(text: str) -> list[regex.Match[str]]:
+    """WORD_AMOUNT matches, tried only where WORD_TRIGGER finds a word a figure can start with."""
+    found: list[regex.Match[str]] = []
+    covered = -1
+    for trigger in WORD_TRIGGER.finditer(text):
+        at = trigger.start()
+        if at < covered:
+            continue
+        m = WORD_AMOUNT.match(text, at)
+        if m:
+            found.append(m)
+            covered = m.end()
+    return found
+
+
+def _figure(text: str, doc_id: str, c: _Candidate, sentences: Sentences, cache: dict[int, str]) -> Figure:
     index = sentences.index_of(c.start)
+    sentence = cache.get(index)
+    if sentence is None:
+        sentence = cache[index] = sentences.sentence(index)
     return Figure(
         figure_id=f"{doc_id}:{c.start}-{c.end}",
         doc_id=doc_id,
@@ -100,12 +134,12 @@ def _figure(text: str, doc_id: str, c: _Candidate, sentences: Sentences) -> Figu
         unit=c.unit,
         kind=c.kind,
         qualifier=c.qualifier,
-        sentence=sentences.sentence(index),
+        sentence=sentence,
     )
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text, max(0, start - 30), start)
+    words = _WORD.findall(text, start - 30 if start > 30 else 0, start)
     return words[-1] if words and text[start - 1 : start].isspace() else ""
 
 
@@ -122,14 +156,24 @@ def _bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
     return value, value
 
 
-def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
+def _candidate(text: str, m: re.Match[str] | regex.Match[str]) -> _Candidate | None:
     start, end = m.span()
-    left = LEFT_CONTEXT.search(text, max(0, start - 40), start)
-    qual, lead, stop, glued, sign_out, cur, sign = left.group("qual", "lead", "stop", "glued", "sign_out", "cur", "sign")
+    left = LEFT_CONTEXT.search(text, start - 32 if start > 32 else 0, start)
+    # groups() is an order of magnitude cheaper than group(names...) on this hot path
+    lead, qual, stop, glued, sign_out, cur, sign = left.groups()
+    if start and text[start - 1].isalpha() and not cur:
+        return None  # digits inside a word: G20, H5N1, base64
     qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
     lead = lead.lower() if lead else ""
     sign = sign or sign_out
-    number_text, scale_text, post, half = m.group("num", "scale", "post", "half")
+    if m.re is DIGIT_AMOUNT:
+        number_text, half, scale_word, scale_letter, post_word, post_sign = m.groups()
+    else:
+        number_text, half, scale_word, scale_letter, post_word, post_sign = m.group(
+            "num", "half_w", "scale_word_w", "scale_letter_w", "post_word_w", "post_sign_w"
+        )
+    scale_text = scale_word or scale_letter
+    post = post_word or post_sign
 
     if number_text is None:
         if cur:
@@ -182,8 +226,9 @@ def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
             return None
         if not is_word and rules.is_phone_number(text, start, end):
             return None
-    if not is_word and (rules.in_encoded_run(text, start, end) or _in_caption(text, start)):
-        return None
+    if not is_word and _maybe_machine_text(text, start, end):
+        if rules.in_encoded_run(text, start, end) or _in_caption(text, start):
+            return None
 
     value = tidy_float(number * scale * factor)
     if sign and sign[0] in "-\u2212mM":
@@ -193,6 +238,18 @@ def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
         start = left.start("sign_out") if sign_out else (left.start("cur") if cur else left.start("sign"))
     low, high = _bounds(value, qualifier)
     return _Candidate(start, end, value, low, high, unit, kind, qualifier, lead, number, scale, bool(unit))
+
+
+_PLAIN_BEFORE = frozenset(" \t(\"'\u201c\u2018$\u20ac\u00a3\u00a5~")
+_PLAIN_AFTER = frozenset(" \t\n,.;:!?)\"'\u201d\u2019%")
+
+
+def _maybe_machine_text(text: str, start: int, end: int) -> bool:
+    """Cheap pre-check: only a number glued to other characters, or at a line start, can be
+    part of encoded junk or a caption code; the rules themselves are costlier."""
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else " "
+    return before == "\n" or before not in _PLAIN_BEFORE or after not in _PLAIN_AFTER
 
 
 def _stop_kind(stop: str | None) -> str | None:
@@ -287,14 +344,15 @@ def _join_ranges(text: str, candidates: list[_Candidate], sentences: Sentences) 
                 out[-1] = joined
                 continue
             if BRACKET_OPEN.match(between) and c.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
-                c = replace(c, qualifier=prev.qualifier, low=_bounds(c.value, prev.qualifier)[0], high=_bounds(c.value, prev.qualifier)[1])
+                low, high = _bounds(c.value, prev.qualifier)
+                c = c._replace(qualifier=prev.qualifier, low=low, high=high)
         out.append(c)
     return out
 
 
 def _as_range(text: str, a: _Candidate, b: _Candidate, between: str) -> _Candidate | None:
     join = RANGE_JOIN.match(between)
-    if join is None or b.qualifier != "exact" or a.qualifier not in ("exact", "approx"):
+    if join is None or b.qualifier != "exact" or a.qualifier not in ("exact", "approx") or a.low != a.high:
         return None
     connector = between.strip().lower()
     if connector == "and" and a.lead != "between":

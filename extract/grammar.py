@@ -7,6 +7,8 @@ that a data file already lists.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from extract.vocab import (
@@ -15,6 +17,7 @@ from extract.vocab import (
     CURRENCY_SUFFIXES,
     QUALIFIERS,
     SCALES,
+    NUMBER_WORDS,
     STOP_CONTEXTS,
     UNITS,
     CaseTable,
@@ -97,31 +100,32 @@ PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 
 CURRENCY_PREFIX = CURRENCY_PREFIXES.pattern()
 
 # What may follow a number: "and a half", a scale word, a unit or currency name. Shared by both scans.
-TAIL = rf"""
+def tail(suffix: str = "") -> str:
+    """What may follow a number: "and a half", a scale word, a unit or currency name.
+
+    Shared by both scans; ``suffix`` keeps group names unique for the stdlib engine."""
+    return rf"""
     (?! \d | : \d | [/\u2044] \d | \. \d )         # not a time (10:30), a date (26.04) or a fraction
-    (?P<half> \s+ and \s+ a \s+ half )?              # one and a half
-    (?: (?: \s | - )? (?P<scale> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million, hundred million
-      | (?P<scale> {SCALE_LETTER} ) (?! \w )                                     # 835m, 8K
+    (?P<half{suffix}> \s+ and \s+ a \s+ half )?      # one and a half
+    (?: (?: \s | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million
+      | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
     )?
-    (?: (?: \s | - )? (?P<post> {POST_LONG} ) (?! \w )   # 900 million dollars, 5 tonnes, two-year
-      | (?P<post> {POST_SHORT} ) (?! \w )                # 64.2%, 4x, 10W
+    (?: (?: \s | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
+      | (?P<post_sign{suffix}> {POST_SHORT} ) (?! \w )                 # 64.2%, 4x, 10W
     )?
     (?! [\w%] )                                         # the figure ends at a word boundary
 """
 
-# Currency signs that end in a letter, which a digit may follow directly ("RM23.50", "USD5bn").
-_LETTER_SIGNS = CaseTable(
-    (w, True, False) for w in list(CURRENCY_PREFIXES.case_rules) + list(CURRENCY_GLUED.case_rules) if w[-1].isalpha()
-).pattern()
 
 # Figures written with digits. The scan starts at a digit so that the engine can skip text fast;
 # a currency sign, qualifier or minus before the digits is read by LEFT_CONTEXT afterwards.
+# A letter may precede the digits here ("PS2.7m", "RM23.50"); the extractor keeps such a match
+# only when LEFT_CONTEXT reads a currency code there, which keeps this look-behind fixed-width.
 DIGIT_AMOUNT = regex.compile(
     rf"""
-    (?: (?<! [\w.,/:\u2044] )                         # not inside a word, a number, a time or a path
-      | (?<= (?<! \w ) {_LETTER_SIGNS} ) )             # unless glued to a currency code: PS2.7m, RM23.50
+    (?<! [\d_.,/:\u2044] )                            # not inside a number, a time or a path
     (?P<num> {DIGITS} )                                # 64.2, 1,200, .5
-    {TAIL}
+    {tail()}
     """,
     FLAGS,
 )
@@ -133,7 +137,7 @@ WORD_AMOUNT = regex.compile(
     (?: (?P<frac_expr> {FRACTION} )                     # a third, two-thirds
       | (?P<vague_expr> {VAGUE} )                       # dozens of, several hundred
       | (?P<mult_expr> {MULTIPLIER_WORD} )              # doubled, fivefold
-      | (?P<num> {WORD_NUMBER} ) {TAIL}                 # seventy, two years, a million dollars
+      | (?P<num> {WORD_NUMBER} ) {tail("_w")}           # seventy, two years, a million dollars
     )
     """,
     FLAGS,
@@ -163,7 +167,7 @@ LEFT_CONTEXT = regex.compile(
       | (?P<glued> [A-Za-z]+ [&/]? [A-Za-z]* - \x20? )     # Su-35, S-400, COVID-19, TA-125
     )?
     (?P<sign_out> (?<! \w ) [-+\u2212] | (?i: minus ) [-\s] )?   # -$5bn, minus-5
-    (?: (?P<cur> {CURRENCY_GLUED.pattern()} ) (?= [\d.] )   # "PS2.7m": a sign that is a word when spaced
+    (?: (?P<cur> {CURRENCY_GLUED.pattern()} )          # "PS2.7m": a sign that is a word when spaced
       | (?P<cur> {CURRENCY_PREFIX} ) \x20?              # $5, US$ 1.3, RMB 10
     )?
     (?P<sign> (?<! \w ) [-+\u2212] )?                  # $-50.8bn, -5.4%, +0.2%
@@ -256,14 +260,30 @@ PHONE_AROUND = regex.compile(
     FLAGS,
 )
 
-# Sentence boundaries: end punctuation before a capital, or a line break. Abbreviations do not end.
-SENTENCE_BREAK = regex.compile(
+# Sentence boundaries: end punctuation before a capital, or a line break. The stdlib engine scans
+# this simple pattern faster; abbreviations ("U.S.", "Mr.") are ruled out afterwards by
+# ``rules.is_abbreviation``.
+SENTENCE_BREAK = re.compile(
     r"""
-    (?<! \b (?: Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|Inc|Corp|Ltd|Co|Jr|Sr|Gen|Gov|Sen|Rep|Prof|Fig|approx|est
-              |Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|e\.g|i\.e|[A-Z] ) )
-    [.!?]+ ["\u201d\u2019')\]]*                       # end punctuation and closing quotes
-    \s+ (?= ["\u201c\u2018(\[]? [A-Z0-9\u00c0-\u024f] ) # then a capital, digit or opening quote
-    | \s* \n \s*                                       # or a line break
+    [.!?]+ ["\u201d\u2019')\]]*                      # end punctuation and closing quotes
+    [ \t\u00a0]+ (?= ["\u201c\u2018(\[]? [A-Z0-9\u00c0-\u024f] )   # then a capital, digit or opening quote
+    | [ \t\u00a0]* \n \s*                            # or a line break
     """,
-    FLAGS,
+    re.VERBOSE,
+)
+
+# Fast trigger for WORD_AMOUNT: the words a written-out figure can start with, lower-case or
+# capitalised. Scanning for these with the stdlib engine and matching WORD_AMOUNT only where they
+# occur is about twice as fast as scanning with WORD_AMOUNT itself.
+_TRIGGER_WORDS = sorted(
+    {*NUMBER_WORDS, "dozens", "hundreds", "thousands", "millions", "billions", "tens", "several",
+     "doubled", "tripled", "trebled", "quadrupled"} - {"half", "halves"},
+    key=lambda w: (-len(w), w),
+)
+WORD_TRIGGER = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in _TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS])
+    + r"|[Hh]alf(?=\s)"                                                  # "half of", "almost half the"
+    + r"|[Aa]n?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|few|half|third|quarter|fifth"
+    + r"|sixth|seventh|eighth|ninth|tenth)\b))\b"
 )

@@ -23,7 +23,7 @@ _ONE_PRONOUN_BEFORE = frozenset(
     "the this that any each every no same which another only last first new right wrong big little".split()
 )
 # Words after "one" that make it a pronoun or an idiom ("one another", "one by one", "one day").
-_ONE_PRONOUN_AFTER = frozenset("another by day way or".split())
+_ONE_PRONOUN_AFTER = frozenset("another by day way".split())
 # Words that make "half"/"quarter" part of a period: "the first half", "second quarter".
 _PERIOD_ORDINALS = frozenset("the first second third fourth last final latter former other".split())
 # Words after a fraction that make it an ordinal: "for a fifth straight year".
@@ -37,7 +37,7 @@ _CHANGE_BEFORE = frozenset(
 )
 # Words after a number written in words that show it is not counting anything ("the bottom three during").
 _FUNCTION_WORDS = frozenset(
-    "during in at for with by from on to who which that is are was were and or but as than so if when while".split()
+    "during in at for with by from on who which that is are was were and but as than so if when while".split()
 )
 # Sentence-initial capitalised words are not labels; neither are these function words.
 _NOT_LABELS = frozenset(

@@ -18,7 +18,8 @@ class Sentences:
 
     def index_of(self, offset: int) -> int:
         """The index of the sentence that contains ``offset``."""
-        return max(0, bisect_right(self.starts, offset) - 1)
+        found = bisect_right(self.starts, offset) - 1
+        return found if found > 0 else 0
 
     def span(self, index: int) -> tuple[int, int]:
         return self.starts[index], self.ends[index]
@@ -38,6 +39,8 @@ def split_sentences(text: str) -> Sentences:
     ends: list[int] = []
     cursor = 0
     for brk in SENTENCE_BREAK.finditer(text):
+        if text[brk.start()] == "." and is_abbreviation(text, brk.start()):
+            continue
         _add(text, cursor, brk.start() + _punct_length(brk.group()), starts, ends)
         cursor = brk.end()
     _add(text, cursor, len(text), starts, ends)
@@ -45,6 +48,31 @@ def split_sentences(text: str) -> Sentences:
         starts.append(0)
         ends.append(len(text))
     return Sentences(text, tuple(starts), tuple(ends))
+
+
+# Words that end with a full stop without ending the sentence. Source: news-wire abbreviations
+# (titles, company suffixes, months, "No."). Single capitals ("J. Smith", "U.S.") are handled apart.
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr St Mt No Nos vs Inc Corp Ltd Co Jr Sr Gen Gov Sen Rep Prof Fig approx est "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec e.g i.e".split()
+)
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation rather than a sentence.
+
+    >>> t = "Mr. Xi met U.S. officials. Trade grew."
+    >>> is_abbreviation(t, 2), is_abbreviation(t, t.index("S.") + 1), is_abbreviation(t, t.index("s.") + 1)
+    (True, True, False)
+    """
+    begin = dot
+    while begin > 0 and not text[begin - 1].isspace() and dot - begin < 12:
+        begin -= 1
+    word = text[begin:dot].lstrip("(\"'\u201c")
+    if word in _ABBREVIATIONS:
+        return True
+    # "U.S", "U.K", "J": initials are single capitals separated by dots
+    return bool(word) and all(len(part) == 1 and part.isupper() for part in word.split("."))
 
 
 def _punct_length(separator: str) -> int:

@@ -80,9 +80,15 @@ class CaseTable:
         self._folded = MappingProxyType(folded)
 
     def get(self, surface: str) -> object | None:
-        key = normalise_space(surface)
-        found = self._exact.get(key)
-        return found if found is not None else self._folded.get(key.casefold())
+        found = self._exact.get(surface)
+        if found is None:
+            found = self._folded.get(surface.casefold())
+        if found is None and (" " in surface or "\t" in surface or "\n" in surface):
+            key = normalise_space(surface)
+            found = self._exact.get(key)
+            if found is None:
+                found = self._folded.get(key.casefold())
+        return found
 
     def pattern(self) -> str:
         return mixed_case_alternation(self.case_rules)
