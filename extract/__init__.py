@@ -5,6 +5,19 @@
 ['64.2%']
 """
 
+from extract.documents import Document, DocumentError, read_documents
 from extract.figures import Figure, extract_figures
+from extract.output import write_table
+from extract.table import COLUMNS, figures_frame, figures_to_frame
 
-__all__ = ["Figure", "extract_figures"]
+__all__ = [
+    "COLUMNS",
+    "Document",
+    "DocumentError",
+    "Figure",
+    "extract_figures",
+    "figures_frame",
+    "figures_to_frame",
+    "read_documents",
+    "write_table",
+]

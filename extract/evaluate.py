@@ -29,14 +29,40 @@ TOLERANCE = 0.005
 # Annotators' currency names (NewsQuant, Recognizers-Text, quantulum3) -> ISO 4217, for those that
 # the extractor's own currency table (which knows news spellings like "dollars") does not list.
 _GOLD_CURRENCY_NAMES: dict[str, str] = {
-    "dollar": "USD", "us$": "USD", "$": "USD", "united states dollar": "USD", "us dollar": "USD",
-    "euro": "EUR", "€": "EUR", "pound sterling": "GBP", "british pound": "GBP", "ps": "GBP",
-    "japanese yen": "JPY", "yen": "JPY", "y": "JPY", "chinese yuan": "CNY", "yuan": "CNY",
-    "australian dollar": "AUD", "$a": "AUD", "canadian dollar": "CAD", "hong kong dollar": "HKD",
-    "danish krone": "DKK", "shekel": "ILS", "israeli new shekel": "ILS", "indian rupee": "INR",
-    "russian ruble": "RUB", "swiss franc": "CHF", "south korean won": "KRW", "finnish markka": "FIM",
-    "new zealand dollar": "NZD", "singapore dollar": "SGD", "mexican peso": "MXN", "brazilian real": "BRL",
-    "cent": "USD-cent", "penny": "GBP-penny", "pence": "GBP-penny",
+    "dollar": "USD",
+    "us$": "USD",
+    "$": "USD",
+    "united states dollar": "USD",
+    "us dollar": "USD",
+    "euro": "EUR",
+    "€": "EUR",
+    "pound sterling": "GBP",
+    "british pound": "GBP",
+    "ps": "GBP",
+    "japanese yen": "JPY",
+    "yen": "JPY",
+    "y": "JPY",
+    "chinese yuan": "CNY",
+    "yuan": "CNY",
+    "australian dollar": "AUD",
+    "$a": "AUD",
+    "canadian dollar": "CAD",
+    "hong kong dollar": "HKD",
+    "danish krone": "DKK",
+    "shekel": "ILS",
+    "israeli new shekel": "ILS",
+    "indian rupee": "INR",
+    "russian ruble": "RUB",
+    "swiss franc": "CHF",
+    "south korean won": "KRW",
+    "finnish markka": "FIM",
+    "new zealand dollar": "NZD",
+    "singapore dollar": "SGD",
+    "mexican peso": "MXN",
+    "brazilian real": "BRL",
+    "cent": "USD-cent",
+    "penny": "GBP-penny",
+    "pence": "GBP-penny",
 }
 # Annotators' nouns that pint would misread as units ("point" is a printer's point, "hand" a length).
 _COUNT_WORDS = {"", "-", "count", "times", "dimensionless", "number", "point", "points", "unit", "units", "hand"}
@@ -99,7 +125,7 @@ def unit_class(unit: str) -> tuple[str, str]:
     >>> unit_class("USD/oil_barrel"), unit_class("percentage"), unit_class("workers")[0]
     (('USD', ''), ('percent', ''), 'count')
     >>> unit_class("kilometre per hour")
-    ('[length] / [time]', 'kilometer / hour')
+    ('[length] / [time]', 'kilometre per hour')
     """
     name = unit.strip()
     folded = name.lower()
@@ -232,7 +258,9 @@ def recognizers_cases(path: Path) -> list[tuple[str, list[Gold]]]:
         for r in item["Results"]:
             res = r.get("Resolution") or {}
             raw = str(res.get("value", "")).rstrip("%")
-            unit = "percent" if str(res.get("value", "")).endswith("%") else _RT_UNITS.get(res.get("unit", ""), res.get("unit", "-"))
+            unit = (
+                "percent" if str(res.get("value", "")).endswith("%") else _RT_UNITS.get(res.get("unit", ""), res.get("unit", "-"))
+            )
             if raw.startswith(("[", "(")):
                 ends = [p.strip() for p in raw.strip("[]()").split(",")]
                 if not all(ends):
@@ -261,7 +289,9 @@ def run(eval_dir: Path, show_errors: int) -> list[Score]:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m extract.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("eval_dir", nargs="?", type=Path, default=Path("../shared/eval"), help="folder of the test sets (read only)")
+    parser.add_argument(
+        "eval_dir", nargs="?", type=Path, default=Path("../shared/eval"), help="folder of the test sets (read only)"
+    )
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N NewsQuant sentences that differ")
     return parser.parse_args(argv)
 

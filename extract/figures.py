@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
-
-import re
 
 import regex
 
@@ -22,14 +21,29 @@ from extract.grammar import (
 )
 from extract.numbers import parse_number, scale_value, tidy_float
 from extract.sentences import Sentences, split_sentences
-from extract.vocab import CURRENCY_GLUED, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, NUMBER_WORDS, QUALIFIERS, UNITS, CurrencyEntry, UnitEntry
+from extract.vocab import (
+    CURRENCY_GLUED,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    UNITS,
+    CurrencyEntry,
+    UnitEntry,
+)
 
 # _candidate unpacks these groups by position (groups() is far cheaper than group(names)).
 assert tuple(LEFT_CONTEXT.groupindex) == ("lead", "qual", "stop", "glued", "sign_out", "cur", "sign")
 assert tuple(DIGIT_AMOUNT.groupindex) == ("num", "half", "scale_word", "scale_letter", "post_word", "post_sign")
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
-_VAGUE_RANGES = {"dozens": (12.0, 120.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
+_VAGUE_RANGES = {
+    "dozens": (12.0, 120.0),
+    "hundreds": (1e2, 1e3),
+    "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10),
+}
 _SEVERAL = {"several": (3.0, 9.0), "a few": (2.0, 9.0)}
 _MULTIPLIER_VERBS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
 
@@ -201,6 +215,8 @@ def _candidate(text: str, m: re.Match[str] | regex.Match[str]) -> _Candidate | N
     else:
         unit, kind, factor, end = _unit_of(text, cur, post, end, scaled=scale_text is not None)
     has_unit = bool(unit) or scale_text is not None
+    if qual and rules.over_means_during(qual, kind):
+        qualifier = "exact"
 
     if is_word:
         if number_text.lower() == "one" and rules.one_is_pronoun(_word_before(text, start), _word_after(text, end)):
@@ -226,9 +242,9 @@ def _candidate(text: str, m: re.Match[str] | regex.Match[str]) -> _Candidate | N
             return None
         if not is_word and rules.is_phone_number(text, start, end):
             return None
-    if not is_word and _maybe_machine_text(text, start, end):
-        if rules.in_encoded_run(text, start, end) or _in_caption(text, start):
-            return None
+    machine = not is_word and _maybe_machine_text(text, start, end)
+    if machine and (rules.in_encoded_run(text, start, end) or _in_caption(text, start)):
+        return None
 
     value = tidy_float(number * scale * factor)
     if sign and sign[0] in "-\u2212mM":
@@ -375,4 +391,17 @@ def _as_range(text: str, a: _Candidate, b: _Candidate, between: str) -> _Candida
         at = text[window : a.start].lower().rfind(a.lead)
         start = window + at if at >= 0 else a.start
     qualifier = "approx" if a.qualifier == "approx" else "range"
-    return _Candidate(start, b.end, tidy_float((low + high) / 2), low, high, b.unit or a.unit, b.kind if b.unit else a.kind, qualifier, a.lead, a.number, b.scale, True)
+    return _Candidate(
+        start,
+        b.end,
+        tidy_float((low + high) / 2),
+        low,
+        high,
+        b.unit or a.unit,
+        b.kind if b.unit else a.kind,
+        qualifier,
+        a.lead,
+        a.number,
+        b.scale,
+        True,
+    )

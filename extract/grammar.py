@@ -15,9 +15,9 @@ from extract.vocab import (
     CURRENCY_GLUED,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
+    NUMBER_WORDS,
     QUALIFIERS,
     SCALES,
-    NUMBER_WORDS,
     STOP_CONTEXTS,
     UNITS,
     CaseTable,
@@ -99,6 +99,7 @@ PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 
 
 CURRENCY_PREFIX = CURRENCY_PREFIXES.pattern()
 
+
 # What may follow a number: "and a half", a scale word, a unit or currency name. Shared by both scans.
 def tail(suffix: str = "") -> str:
     """What may follow a number: "and a half", a scale word, a unit or currency name.
@@ -149,14 +150,14 @@ SPACED_SCALE = regex.compile(rf"\x20 (?P<scale> {SCALE_LETTER} ) (?! \w )", FLAG
 PER_UNIT_AFTER = regex.compile(
     rf"""
     \s* (?: per | an? | / ) \s* (?P<per> {PER_UNIT} ) \b   # per barrel, a month, /tonne
-    (?! \s+ (?: earlier | ago | later | before | after | on ) \b )   # not "a year earlier"
+    (?! \s+ (?: earlier | ago | later | before | after ) \b )   # not "a year earlier"
     """,
     FLAGS,
 )
 
 # --- left context, matched backwards from the figure's start ----------------------------------
 
-QUALIFIER = alternation(QUALIFIERS, ignore_case=True)  # noqa: E305
+QUALIFIER = alternation(QUALIFIERS, ignore_case=True)
 _STOP_WORDS = alternation(STOP_CONTEXTS)
 
 LEFT_CONTEXT = regex.compile(
@@ -202,7 +203,7 @@ RIGHT_DATE = regex.compile(
 # After a bare number: a place or street name, so the number is part of an address.
 ADDRESS_AFTER = regex.compile(
     r"""
-    \x20 (?: [A-Z] [a-z]* \x20 [A-Z] \w*                            # 49 Zorro Ranch, 90049 ZIP Code
+    \x20 (?: [A-Z] \w* \x20 [A-Z] \w*                               # 49 Zorro Ranch, 90049 ZIP Code
          | [NSEW] \x20 \d+ (?: st|nd|rd|th ) \b                      # 9 E 71st St
          | (?: St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Drive|Way|Place|Square ) \b [^\w]  # 12 Downing St
     )
@@ -237,7 +238,11 @@ PLURAL_AFTER = regex.compile(r"\x20 (?P<noun> [a-z]{3,}s ) \b", FLAGS)
 
 YEAR_LEAD = regex.compile(
     r"""(?r)
-    (?<! \w ) (?i: in|since|of|by|from|between|and|to|until|till|through|during|for|year|fiscal|early|late|mid|before|after|around|circa|the|spring|summer|autumn|fall|winter ) [\s-]+ \Z
+    (?<! \w )
+    (?i: in|since|of|by|from|between|and|to|until|till|through|during|for          # prepositions of time
+       | year|fiscal|early|late|mid|before|after|around|circa|the                   # year words
+       | spring|summer|autumn|fall|winter )                                         # seasons
+    [\s-]+ \Z
     """,
     FLAGS,
 )
@@ -276,14 +281,28 @@ SENTENCE_BREAK = re.compile(
 # capitalised. Scanning for these with the stdlib engine and matching WORD_AMOUNT only where they
 # occur is about twice as fast as scanning with WORD_AMOUNT itself.
 _TRIGGER_WORDS = sorted(
-    {*NUMBER_WORDS, "dozens", "hundreds", "thousands", "millions", "billions", "tens", "several",
-     "doubled", "tripled", "trebled", "quadrupled"} - {"half", "halves"},
+    {
+        *NUMBER_WORDS,
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "tens",
+        "several",
+        "doubled",
+        "tripled",
+        "trebled",
+        "quadrupled",
+    }
+    - {"half", "halves"},
     key=lambda w: (-len(w), w),
 )
 WORD_TRIGGER = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w) for w in _TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS])
-    + r"|[Hh]alf(?=\s)"                                                  # "half of", "almost half the"
+    + r"|[A-Za-z]+fold"  # fivefold, twofold
+    + r"|[Hh]alf(?=\s)"  # "half of", "almost half the"
     + r"|[Aa]n?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|few|half|third|quarter|fifth"
     + r"|sixth|seventh|eighth|ninth|tenth)\b))\b"
 )

@@ -74,7 +74,7 @@ def tidy_float(value: float) -> float:
 
     >>> tidy_float(1.2 * 1e9)
     1200000000.0
-    >>> tidy_float(33.333333333333)
-    33.333333333333
+    >>> tidy_float(0.1 + 0.2)
+    0.3
     """
     return float(f"{value:.12g}")

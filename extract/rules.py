@@ -9,8 +9,8 @@ from __future__ import annotations
 from extract.grammar import (
     ADDRESS_AFTER,
     CAPTION_LINE,
-    METRES_RESTATED,
     ENCODED_TOKEN,
+    METRES_RESTATED,
     PHONE_AROUND,
     PLURAL_AFTER,
     PROPER_BEFORE,
@@ -20,29 +20,143 @@ from extract.grammar import (
 
 # Words after which "one" is a pronoun, not a count ("the same one", "no one").
 _ONE_PRONOUN_BEFORE = frozenset(
-    "the this that any each every no same which another only last first new right wrong big little".split()
+    [
+        "the",
+        "this",
+        "that",
+        "any",
+        "each",
+        "every",
+        "no",
+        "same",
+        "which",
+        "another",
+        "only",
+        "last",
+        "first",
+        "new",
+        "right",
+        "wrong",
+        "big",
+        "little",
+    ]
 )
 # Words after "one" that make it a pronoun or an idiom ("one another", "one by one", "one day").
-_ONE_PRONOUN_AFTER = frozenset("another by day way".split())
+_ONE_PRONOUN_AFTER = frozenset(["another", "by", "day", "way"])
 # Words that make "half"/"quarter" part of a period: "the first half", "second quarter".
-_PERIOD_ORDINALS = frozenset("the first second third fourth last final latter former other".split())
+_PERIOD_ORDINALS = frozenset(["the", "first", "second", "third", "fourth", "last", "final", "latter", "former", "other"])
 # Words after a fraction that make it an ordinal: "for a fifth straight year".
 _ORDINAL_FOLLOWERS = frozenset(
-    "straight consecutive successive time times year month week day quarter round term place".split()
+    [
+        "straight",
+        "consecutive",
+        "successive",
+        "time",
+        "times",
+        "year",
+        "month",
+        "week",
+        "day",
+        "quarter",
+        "round",
+        "term",
+        "place",
+    ]
 )
 # Verbs and prepositions before "X to Y" that make it a change then a level, not a range.
 _CHANGE_BEFORE = frozenset(
-    "by up down rose fell grew gained lost jumped dropped increased decreased climbed slid plunged "
-    "surged soared cut raised lowered declined slumped shrank added".split()
+    [
+        "by",
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "grew",
+        "gained",
+        "lost",
+        "jumped",
+        "dropped",
+        "increased",
+        "decreased",
+        "climbed",
+        "slid",
+        "plunged",
+        "surged",
+        "soared",
+        "cut",
+        "raised",
+        "lowered",
+        "declined",
+        "slumped",
+        "shrank",
+        "added",
+    ]
 )
 # Words after a number written in words that show it is not counting anything ("the bottom three during").
 _FUNCTION_WORDS = frozenset(
-    "during in at for with by from on who which that is are was were and but as than so if when while".split()
+    [
+        "during",
+        "in",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "on",
+        "who",
+        "which",
+        "that",
+        "is",
+        "are",
+        "was",
+        "were",
+        "and",
+        "but",
+        "as",
+        "than",
+        "so",
+        "if",
+        "when",
+        "while",
+    ]
 )
 # Sentence-initial capitalised words are not labels; neither are these function words.
 _NOT_LABELS = frozenset(
-    "The A An In On At By For From With About Around Some Nearly Over Under Only Just Almost "
-    "Roughly Approximately Of To And Or But Since Until After Before Between During Among".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "About",
+        "Around",
+        "Some",
+        "Nearly",
+        "Over",
+        "Under",
+        "Only",
+        "Just",
+        "Almost",
+        "Roughly",
+        "Approximately",
+        "Of",
+        "To",
+        "And",
+        "Or",
+        "But",
+        "Since",
+        "Until",
+        "After",
+        "Before",
+        "Between",
+        "During",
+        "Among",
+    ]
 )
 
 
@@ -185,7 +299,7 @@ def is_phone_number(text: str, start: int, end: int) -> bool:
 
 
 def one_is_pronoun(word_before: str, word_after: str) -> bool:
-    """"one" as a pronoun or idiom ("the same one", "one another", "no one") is no figure.
+    """ "one" as a pronoun or idiom ("the same one", "one another", "no one") is no figure.
 
     >>> one_is_pronoun("same", "across"), one_is_pronoun("has", "solution"), one_is_pronoun("", "another")
     (True, False, True)
@@ -194,7 +308,7 @@ def one_is_pronoun(word_before: str, word_after: str) -> bool:
 
 
 def fraction_is_period_or_ordinal(word_before: str, word_after: str) -> bool:
-    """"the first half", "a fifth straight year": a period or an ordinal, not a share.
+    """ "the first half", "a fifth straight year": a period or an ordinal, not a share.
 
     >>> fraction_is_period_or_ordinal("first", "of"), fraction_is_period_or_ordinal("a", "straight")
     (True, True)
@@ -205,7 +319,7 @@ def fraction_is_period_or_ordinal(word_before: str, word_after: str) -> bool:
 
 
 def pounds_is_money(scaled: bool, sentence_has_sterling: bool) -> bool:
-    """"8 billion pounds" is sterling; "208 pounds" (of body weight) is mass.
+    """ "8 billion pounds" is sterling; "208 pounds" (of body weight) is mass.
 
     >>> pounds_is_money(True, False), pounds_is_money(False, False), pounds_is_money(False, True)
     (True, False, True)
@@ -225,7 +339,7 @@ def scale_distributes(first_number: float, second_number: float) -> bool:
 
 
 def to_joins_range(word_before_first: str) -> bool:
-    """"X to Y" is a range, unless X is a change and Y the level it led to ("rose 5% to $84").
+    """ "X to Y" is a range, unless X is a change and Y the level it led to ("rose 5% to $84").
 
     >>> to_joins_range("from"), to_joins_range("by"), to_joins_range("rose")
     (True, False, False)
@@ -258,7 +372,7 @@ def precedes_proper_name(text: str, end: int) -> bool:
     """A bare number before a street or place name is part of an address: "49 Zorro Ranch Road".
 
     >>> s = "the 90049 ZIP Code and 49 Zorro Ranch Road, but 63,150 Model 3s"
-    >>> [precedes_proper_name(s, s.index(n) + len(n)) for n in ("90049", "49 ", "63,150")]
+    >>> [precedes_proper_name(s, s.index(n) + len(n)) for n in ("90049", "and 49", "63,150")]
     [True, True, False]
     """
     return ADDRESS_AFTER.match(text, end) is not None
@@ -274,9 +388,18 @@ def is_acronym(word: str) -> bool:
 
 
 def m_is_metres(text: str, end: int) -> bool:
-    """"37m (121ft)": an "m" restated in feet is metres, not million.
+    """ "37m (121ft)": an "m" restated in feet is metres, not million.
 
-    >>> m_is_metres("the 37m (121ft)-long skeleton", 6), m_is_metres("EUR835m (USD900m)", 7)
+    >>> m_is_metres("the 37m (121ft)-long skeleton", 7), m_is_metres("EUR835m (USD900m)", 7)
     (True, False)
     """
     return METRES_RESTATED.match(text, end) is not None
+
+
+def over_means_during(qualifier_word: str, kind: str) -> bool:
+    """ "over two years" is a period of time, not "more than two years"; "over $5bn" is a bound.
+
+    >>> over_means_during("over", "duration"), over_means_during("over", "money"), over_means_during("more than", "duration")
+    (True, False, False)
+    """
+    return qualifier_word.lower() == "over" and kind == "duration"

@@ -53,8 +53,45 @@ def split_sentences(text: str) -> Sentences:
 # Words that end with a full stop without ending the sentence. Source: news-wire abbreviations
 # (titles, company suffixes, months, "No."). Single capitals ("J. Smith", "U.S.") are handled apart.
 _ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Mt No Nos vs Inc Corp Ltd Co Jr Sr Gen Gov Sen Rep Prof Fig approx est "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec e.g i.e".split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "Mt",
+        "No",
+        "Nos",
+        "vs",
+        "Inc",
+        "Corp",
+        "Ltd",
+        "Co",
+        "Jr",
+        "Sr",
+        "Gen",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Prof",
+        "Fig",
+        "approx",
+        "est",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "e.g",
+        "i.e",
+    ]
 )
 
 

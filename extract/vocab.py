@@ -7,11 +7,10 @@ each vocabulary as a lookup table plus a helper that turns it into a regex alter
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import regex
 
@@ -120,9 +119,7 @@ CURRENCY_PREFIXES = _currency_table("pre")
 CURRENCY_GLUED = _currency_table("glued")
 CURRENCY_SUFFIXES = _currency_table("post")
 
-UNITS = CaseTable(
-    (surface, UnitEntry(unit, kind), case == "i") for surface, unit, kind, case in _rows("units.tsv")
-)
+UNITS = CaseTable((surface, UnitEntry(unit, kind), case == "i") for surface, unit, kind, case in _rows("units.tsv"))
 
 SCALES = CaseTable((surface, float(mult), case == "i") for surface, mult, case in _rows("scales.tsv"))
 

@@ -1,0 +1,70 @@
+"""Writing the tidy table: CSV (spreadsheet-safe), Parquet and JSON Lines, atomically."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = (".csv", ".parquet", ".jsonl")
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would execute with an apostrophe; other cells unchanged.
+
+    >>> neutralise_cell("=HYPERLINK(1)"), neutralise_cell("-5.4%"), neutralise_cell("64.2%"), neutralise_cell(-5.4)
+    ("'=HYPERLINK(1)", "'-5.4%", '64.2%', -5.4)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells are neutralised for spreadsheets (numbers untouched)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or str(safe[column].dtype) == "string":
+            safe[column] = safe[column].map(neutralise_cell, na_action="ignore")
+    return safe
+
+
+def to_csv_text(frame: pd.DataFrame) -> str:
+    return spreadsheet_safe(frame).to_csv(index=False)
+
+
+def write_table(frame: pd.DataFrame, out: str) -> None:
+    """Write ``frame`` to ``out`` in the format its extension names; ``-`` writes CSV to stdout.
+
+    The file appears whole or not at all: it is written beside the target and then renamed, so an
+    interrupted run leaves the previous output intact.
+    """
+    if out == "-":
+        sys.stdout.write(to_csv_text(frame))
+        return
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unknown output format {suffix or '(none)'!r}: use one of {', '.join(FORMATS)} or -")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    try:
+        if suffix == ".csv":
+            Path(temporary).write_text(to_csv_text(frame), encoding="utf-8")
+        elif suffix == ".parquet":
+            frame.to_parquet(temporary, index=False)
+        else:
+            frame.to_json(temporary, orient="records", lines=True, force_ascii=False)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
