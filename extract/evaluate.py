@@ -158,6 +158,7 @@ def _pint_name(folded: str) -> str:
     spelled = spelled.replace("brake ", "").replace("foot force_pound", "foot * force_pound")
     spelled = spelled.replace(" per ", " / ").replace("metre", "meter").replace("litre", "liter")
     spelled = spelled.replace("-mass", "").replace("of age", "").replace("of oil", "").strip()
+    spelled = spelled.replace("barrel", "oil_barrel")  # news barrels are oil barrels (42 US gallons)
     candidates += [spelled, spelled.replace(" ", "_"), spelled.replace("-", "_").replace(" ", "_")]
     for candidate in candidates:
         try:

@@ -344,7 +344,15 @@ def _vague(m: regex.Match[str], lead: str) -> _Candidate:
         factor = scale_value(m.group("several_scale"))
         low, high = low * factor, high * factor
     value = tidy_float((low + high) / 2)
-    return _Candidate(start, end, value, low, high, "", "count", "approx", lead, value, 1.0, False)
+    unit, kind = "", "count"
+    named = m.group("vague_unit")
+    if named:
+        currency, physical = CURRENCY_SUFFIXES.get(named), UNITS.get(named)
+        if isinstance(currency, CurrencyEntry):
+            unit, kind = currency.code, "money"
+        elif isinstance(physical, UnitEntry):
+            unit, kind = physical.unit, physical.kind
+    return _Candidate(start, end, value, low, high, unit, kind, "approx", lead, value, 1.0, bool(unit))
 
 
 def _join_ranges(text: str, candidates: list[_Candidate], sentences: Sentences) -> list[_Candidate]:

@@ -70,13 +70,6 @@ FRACTION = rf"""
 )
 """
 
-# Vague plurals ("dozens of", "hundreds of", "tens of millions of") and "several hundred".
-VAGUE = r"""
-(?: (?P<vague_tens> (?i: tens ) \s+ of \s+ ) ?                 # "tens of" multiplies by ten
-    (?P<vague> (?i: dozens|hundreds|thousands|millions|billions) ) (?= \s+ of \b )
-  | (?P<several> (?i: several|a\s+few ) ) \s+ (?P<several_scale> (?i: hundred|thousand|million|billion) ) \b
-)
-"""
 
 # Multiplier verbs and adjectives: "doubled", "fivefold", "five-fold".
 MULTIPLIER_WORD = rf"""
@@ -96,6 +89,16 @@ _CUR_POST_SHORT, _CUR_POST_LONG = _split_by_length(CURRENCY_SUFFIXES, 1)
 POST_LONG = _case_alternation(_UNIT_LONG | _CUR_POST_LONG | {"cents": True, "cent": True, "pounds": True, "pound": True})
 POST_SHORT = _case_alternation(_UNIT_SHORT | _CUR_POST_SHORT)
 PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 2})
+
+# Vague plurals ("dozens of", "hundreds of", "tens of millions of") and "several hundred".
+VAGUE = rf"""
+(?: (?P<vague_tens> (?i: tens ) \s+ of \s+ ) ?                 # "tens of" multiplies by ten
+    (?P<vague> (?i: dozens|hundreds|thousands|millions|billions) ) (?= \s+ of \b )
+    (?: \s+ of \s+ (?P<vague_unit> {POST_LONG} ) \b )?        # hundreds of miles, millions of dollars
+  | (?P<several> (?i: several|a\s+few ) ) \s+ (?P<several_scale> (?i: hundred|thousand|million|billion) ) \b
+)
+"""
+
 
 CURRENCY_PREFIX = CURRENCY_PREFIXES.pattern()
 
@@ -168,8 +171,8 @@ LEFT_CONTEXT = regex.compile(
       | (?P<glued> [A-Za-z]+ [&/]? [A-Za-z]* - \x20? )     # Su-35, S-400, COVID-19, TA-125
     )?
     (?P<sign_out> (?<! \w ) [-+\u2212] | (?i: minus ) [-\s] )?   # -$5bn, minus-5
-    (?: (?P<cur> {CURRENCY_GLUED.pattern()} )          # "PS2.7m": a sign that is a word when spaced
-      | (?P<cur> {CURRENCY_PREFIX} ) \x20?              # $5, US$ 1.3, RMB 10
+    (?: (?<! [A-Za-z] ) (?P<cur> {CURRENCY_GLUED.pattern()} )   # "PS2.7m": a sign that is a word when spaced
+      | (?<! [A-Za-z] ) (?P<cur> {CURRENCY_PREFIX} ) \x20?       # $5, US$ 1.3, RMB 10, not "covers 13"
     )?
     (?P<sign> (?<! \w ) [-+\u2212] )?                  # $-50.8bn, -5.4%, +0.2%
     \Z

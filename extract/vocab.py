@@ -109,8 +109,8 @@ def _currency_table(position: str) -> CaseTable:
     entries = []
     for surface, code, where in _rows("currencies.tsv"):
         if where == position or (where == "both" and position != "glued"):
-            # Codes and symbols are exact; spelled-out names ("dollars") ignore case.
-            ignore_case = any(ch.islower() for ch in surface)
+            # Codes and symbols ("Rs", "USD") are exact; spelled-out names ("dollars", "Swiss francs") ignore case.
+            ignore_case = surface[0].islower() or " " in surface.strip(" $")
             entries.append((surface, CurrencyEntry(code, where), ignore_case))
     return CaseTable(entries)
 
