@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.documents import Document, DocumentError, find_files, read_file
-from extract.figures import Figure, extract_figures
+from extract.figures import extract_figures
+from extract.records import Figure
 from extract.output import FORMATS
 
 log = logging.getLogger("extract")
@@ -56,7 +57,7 @@ def extract_paths(paths: Sequence[str], *, date: str = "", show_progress: bool =
                 result.errors.append(item)
                 continue
             try:
-                result.figures.extend(extract_figures(item.text, doc_id=item.doc_id))
+                result.figures.extend(extract_figures(item.text, doc_id=item.doc_id, date=item.date or date))
             except Exception as exc:  # one bad document must never stop the batch
                 log.debug("extraction failed", exc_info=True)
                 result.errors.append(DocumentError(item.source or item.doc_id, f"extraction failed: {exc!r}"))

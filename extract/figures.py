@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
 
 from extract import rules
+from extract.context import add_context
 from extract.grammar import (
     BRACKET_OPEN,
     DIGIT_AMOUNT,
@@ -19,6 +19,7 @@ from extract.grammar import (
     WORD_AMOUNT,
     WORD_TRIGGER,
 )
+from extract.records import Figure
 from extract.numbers import parse_number, scale_value, tidy_float
 from extract.sentences import Sentences, split_sentences
 from extract.vocab import (
@@ -48,41 +49,6 @@ _SEVERAL = {"several": (3.0, 9.0), "a few": (2.0, 9.0)}
 _MULTIPLIER_VERBS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One figure of a document: the parsed value beside the text it was read from.
-
-    ``text[start:end] == surface`` always holds for the document the figure came from.
-    The fields after ``sentence`` are the trade context; they stay empty until it is added.
-    """
-
-    figure_id: str
-    doc_id: str
-    sentence_index: int
-    start: int
-    end: int
-    surface: str
-    value: float
-    value_low: float | None
-    value_high: float | None
-    unit: str
-    kind: str
-    qualifier: str
-    sentence: str
-    role: str = ""
-    direction: str = ""
-    measure: str = ""
-    countries: str = ""
-    exporter: str = ""
-    importer: str = ""
-    period: str = ""
-    period_start: str = ""
-    period_end: str = ""
-    value_usd: float | None = None
-    fx_note: str = ""
-    same_as: str = ""
-
-
 class _Candidate(NamedTuple):
     start: int
     end: int
@@ -98,8 +64,10 @@ class _Candidate(NamedTuple):
     has_own_unit: bool
 
 
-def extract_figures(text: str, doc_id: str = "doc") -> list[Figure]:
-    """Every figure in ``text``, in order of position.
+def extract_figures(text: str, doc_id: str = "doc", *, date: str = "", context: bool = True) -> list[Figure]:
+    """Every figure in ``text``, in order of position, with its trade context unless ``context`` is false.
+
+    ``date`` (ISO) is the document's date: relative periods ("last year") and exchange rates use it.
 
     >>> [(f.surface, f.value, f.unit, f.qualifier) for f in extract_figures("Exports jumped 64.2% to $1.2bn.")]
     [('64.2%', 64.2, 'percent', 'exact'), ('$1.2bn', 1200000000.0, 'USD', 'exact')]
@@ -112,7 +80,8 @@ def extract_figures(text: str, doc_id: str = "doc") -> list[Figure]:
     candidates = [c for m in matches if (c := _candidate(text, m)) is not None]
     joined = _join_ranges(text, candidates, sentences)
     cache: dict[int, str] = {}
-    return [_figure(text, doc_id, c, sentences, cache) for c in joined]
+    figures = [_figure(text, doc_id, c, sentences, cache) for c in joined]
+    return add_context(figures, text, date) if context else figures
 
 
 def _word_matches(text: str) -> list[regex.Match[str]]:

@@ -7,7 +7,8 @@ from dataclasses import astuple, fields
 from typing import TYPE_CHECKING
 
 from extract.documents import Document
-from extract.figures import Figure, extract_figures
+from extract.figures import extract_figures
+from extract.records import Figure
 
 if TYPE_CHECKING:  # pandas costs half a second to import; only the table needs it
     import pandas as pd
@@ -44,5 +45,5 @@ def figures_frame(documents: Iterable[Document | tuple[str, str]]) -> pd.DataFra
     figures: list[Figure] = []
     for document in documents:
         doc = document if isinstance(document, Document) else Document(doc_id=document[0], text=document[1])
-        figures.extend(extract_figures(doc.text, doc_id=doc.doc_id))
+        figures.extend(extract_figures(doc.text, doc_id=doc.doc_id, date=doc.date))
     return figures_to_frame(figures)

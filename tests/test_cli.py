@@ -91,11 +91,11 @@ def test_unknown_output_format(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
-    (tmp_path / "evil.txt").write_text('=HYPERLINK("x") prices fell -5% today.', encoding="utf-8")
+    (tmp_path / "evil.txt").write_text('=HYPERLINK("x") the balance stood at -5 tonnes today.', encoding="utf-8")
     out = tmp_path / "out.csv"
     run(str(tmp_path / "evil.txt"), "-o", str(out))
     frame = pd.read_csv(out)
-    assert frame.loc[0, "surface"] == "'-5%"
+    assert frame.loc[0, "surface"] == "'-5 tonnes"
     assert frame.loc[0, "sentence"].startswith("'=HYPERLINK")
     assert frame.loc[0, "value"] == -5.0
 

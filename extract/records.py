@@ -1,0 +1,40 @@
+"""The record of one figure: the parsed value beside the text it was read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a document: the parsed value beside the text it was read from.
+
+    ``text[start:end] == surface`` always holds for the document the figure came from.
+    The fields after ``sentence`` are the trade context; they stay empty until it is added.
+    """
+
+    figure_id: str
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    surface: str
+    value: float
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    kind: str
+    qualifier: str
+    sentence: str
+    role: str = ""
+    direction: str = ""
+    measure: str = ""
+    countries: str = ""
+    exporter: str = ""
+    importer: str = ""
+    period: str = ""
+    period_start: str = ""
+    period_end: str = ""
+    value_usd: float | None = None
+    fx_note: str = ""
+    same_as: str = ""

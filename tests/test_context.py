@@ -1,0 +1,167 @@
+"""Trade context columns: the seeds, the context gold set (pinned floors), and each column's cases."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import GOLD, SEEDS
+
+from extract import extract_figures, read_documents
+from extract.evaluate import context_accuracy
+
+# Floors a little under today's scores on tests/gold/context.jsonl (see README).
+FLOORS = {"role": 0.95, "direction": 0.95, "measure": 0.90, "flow": 0.95, "period": 0.95}
+
+
+def test_context_gold_floors() -> None:
+    scores = context_accuracy(GOLD / "context.jsonl")
+    for column, floor in FLOORS.items():
+        ok, total = scores[column]
+        assert ok / total >= floor, (column, ok, total)
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> dict[str, object]:
+    (doc,) = [d for d in read_documents([SEEDS]) if d.doc_id == "000_e13ff6d2d78ae1e3"]
+    return {f.surface: f for f in extract_figures(doc.text, doc_id=doc.doc_id)}
+
+
+def test_seed_growth(seed_rows) -> None:
+    f = seed_rows["64.2%"]
+    assert (f.role, f.direction, f.exporter, f.importer, f.period_start, f.period_end) == (
+        "change", "up", "CHN", "RUS", "2021-01-01", "2023-12-31",
+    )
+
+
+def test_seed_share(seed_rows) -> None:
+    f = seed_rows["70%"]
+    assert (f.role, f.exporter, f.importer, f.period_start, f.period_end) == ("share", "CHN", "RUS", "2023-10-01", "2023-12-31")
+
+
+def test_seed_dollars_and_euros(seed_rows) -> None:
+    dollars, euros = seed_rows["900 million dollars"], seed_rows["835 million euros"]
+    assert (dollars.value_usd, dollars.qualifier, dollars.same_as) == (900e6, "approx", "")
+    assert euros.same_as == dollars.figure_id
+    assert euros.fx_note == "ecb 2023-12-29"  # the last ECB day of the period
+    assert euros.value_usd == pytest.approx(835e6 * 1.105)
+
+
+COUNTRIES = [
+    ("demonyms-and-capitals", "Chinese firms told Moscow and Beijing", "CHN;RUS"),
+    ("kremlin-prc-us", "The Kremlin, the PRC and the US met", "RUS;CHN;USA"),
+    ("not-a-country", "Latin American buyers paid 5% more", ""),
+    ("possessive", "Russia's exports rose 5%", "RUS"),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), [c[1:] for c in COUNTRIES], ids=[c[0] for c in COUNTRIES])
+def test_countries(text: str, codes: str) -> None:
+    figures = extract_figures(text + " by 5%." if "%" not in text else text)
+    assert figures[0].countries == codes
+
+
+FLOWS = [
+    ("exports-to", "China's exports to Russia rose 5%.", "CHN", "RUS"),
+    ("from-to", "Exports of machine tools from China to Russia rose 5%.", "CHN", "RUS"),
+    ("imports-from", "Russia's imports from China rose 5%.", "CHN", "RUS"),
+    ("demonym-of-demonym", "Russian imports of Chinese semiconductors rose 5%.", "CHN", "RUS"),
+    ("supplied", "China supplied 90% of Russia's imports.", "CHN", "RUS"),
+    ("came-from", "70% of Russian imports of machine tools came from China.", "CHN", "RUS"),
+    ("shipments-to", "Russia's shipments of crude oil to China rose 5%.", "RUS", "CHN"),
+    ("purchases-of", "Russian purchases of Chinese electronics rose 5%.", "CHN", "RUS"),
+    ("imported-of", "India imported 5% more of Russian crude.", "RUS", "IND"),
+    ("bilateral-is-empty", "Bilateral trade rose 5%.", "", ""),
+    ("between-is-empty", "Trade between the two countries rose 5%.", "", ""),
+    ("between-named-is-empty", "Trade between Russia and China rose 5%.", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "exporter", "importer"), [c[1:] for c in FLOWS], ids=[c[0] for c in FLOWS])
+def test_flows(text: str, exporter: str, importer: str) -> None:
+    f = next(f for f in extract_figures(text) if f.unit == "percent")
+    assert (f.exporter, f.importer) == (exporter, importer)
+
+
+PERIODS = [
+    ("year", "Exports rose 5% in 2023.", "", "2023", "2023-01-01", "2023-12-31"),
+    ("span", "Exports rose 5% between 2021 and 2023.", "", "between 2021 and 2023", "2021-01-01", "2023-12-31"),
+    ("quarter", "In the last quarter of 2023 exports rose 5%.", "", "the last quarter of 2023", "2023-10-01", "2023-12-31"),
+    ("q-code", "Exports rose 5% in Q3 2023.", "", "Q3 2023", "2023-07-01", "2023-09-30"),
+    ("half", "Exports rose 5% in the first half of 2024.", "", "the first half of 2024", "2024-01-01", "2024-06-30"),
+    ("months", "Exports rose 5% in January-October 2024.", "", "January-October 2024", "2024-01-01", "2024-10-31"),
+    ("month-with-date", "Exports rose 5% in October.", "2024-02-01", "October", "2023-10-01", "2023-10-31"),
+    ("month-no-date", "Exports rose 5% in October.", "", "October", "", ""),
+    ("relative-with-date", "Exports rose 5% last year.", "2024-05-07", "last year", "2023-01-01", "2023-12-31"),
+    ("relative-no-date", "Exports rose 5% last year.", "", "last year", "", ""),
+    ("first-half-with-date", "Exports rose 5% in the first half.", "2024-09-01", "the first half", "2024-01-01", "2024-06-30"),
+    ("year-on-year", "Exports rose 5% year on year.", "", "year on year", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "period", "first", "last"), [c[1:] for c in PERIODS], ids=[c[0] for c in PERIODS])
+def test_periods(text: str, date: str, period: str, first: str, last: str) -> None:
+    (f,) = extract_figures(text, date=date)
+    assert (f.period, f.period_start, f.period_end) == (period, first, last)
+
+
+ROLES = [
+    ("jumped", "Exports jumped 64.2%.", "change", "up"),
+    ("rose-by-units", "Deliveries rose by 1,200 units.", "change", "up"),
+    ("increase-of", "An increase of 18.3 percentage points was seen.", "change", "up"),
+    ("fell-by-a-fifth", "Sales fell by a fifth.", "change", "down"),
+    ("down-x", "Freight was down 5.4% in May.", "change", "down"),
+    ("minus-sign", "Freight: -5.4% in May.", "change", "down"),
+    ("share-of", "70% of Russian imports came from China.", "share", ""),
+    ("accounted-for", "China accounted for two-thirds of sales.", "share", ""),
+    ("more-than-half", "It holds more than half of the market.", "share", ""),
+    ("share-percent", "The yuan's share stood at 34.5 percent.", "share", ""),
+    ("reached", "Trade reached $110.97bn.", "level", ""),
+    ("worth-some", "The deal was worth some $900m.", "level", ""),
+    ("rose-to", "Revenue rose to $7.36 billion.", "level", "up"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "direction"), [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_roles(text: str, role: str, direction: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.role, f.direction) == (role, direction)
+    assert f.value > 0
+
+
+def test_minus_change_keeps_a_positive_value() -> None:
+    (f,) = extract_figures("Freight: -5.4% in May.")
+    assert (f.value, f.value_low, f.value_high, f.direction) == (5.4, 5.4, 5.4, "down")
+
+
+RESTATEMENTS = [
+    ("brackets", "The loan of RMB 10 billion ($1.4 billion) was signed in 2023."),
+    ("or-about", "Aid of 18.5 billion euros, or about $20 billion, came in 2023."),
+    ("dollars-euros", "Imports amounted to around 900 million dollars (835 million euros) in 2023."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in RESTATEMENTS], ids=[c[0] for c in RESTATEMENTS])
+def test_restatements_link_to_the_first(text: str) -> None:
+    first, second = extract_figures(text)
+    assert (first.same_as, second.same_as) == ("", first.figure_id)
+
+
+def test_rate_stated_in_text_when_ecb_has_none() -> None:
+    first, second = extract_figures("Revenue of 1.2 trillion rubles ($13 billion) was booked in 2023.")
+    assert (first.unit, first.value_usd, first.fx_note) == ("RUB", 13e9, "stated in text")
+
+
+def test_no_rate_is_invented() -> None:
+    (f,) = extract_figures("Revenue of 1.2 trillion rubles was booked in 2023.")
+    assert (f.value_usd, f.fx_note) == (None, "no rate for RUB after 2022-03-01")
+    (f,) = extract_figures("Revenue of 5 billion euros was booked.")
+    assert (f.value_usd, f.fx_note) == (None, "no date for the rate")
+
+
+def test_document_date_sets_the_rate_date() -> None:
+    (f,) = extract_figures("Revenue of 5 billion euros was booked.", date="2024-06-15")
+    assert f.fx_note == "ecb 2024-06-14"
+
+
+def test_context_can_be_left_out() -> None:
+    (f,) = extract_figures("China's exports to Russia jumped 64.2% in 2023.", context=False)
+    assert (f.role, f.exporter, f.period) == ("", "", "")
