@@ -7,8 +7,8 @@
 
 from extract.documents import Document, DocumentError, read_documents
 from extract.figures import extract_figures
-from extract.records import Figure
 from extract.output import write_table
+from extract.records import Figure
 from extract.table import COLUMNS, figures_frame, figures_to_frame
 
 __all__ = [

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from extract.documents import Document, DocumentError, find_files, read_file
 from extract.figures import extract_figures
-from extract.records import Figure
 from extract.output import FORMATS
+from extract.records import Figure
 
 log = logging.getLogger("extract")
 

@@ -6,48 +6,177 @@ rule below with a doctest of its example.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter, methodcaller
 from types import MappingProxyType
-from typing import Mapping
 
 import regex
 
 from extract.countries import Mention, codes_in, find_countries
-from extract.records import Figure
 from extract.fx import to_usd
 from extract.periods import Period, find_periods, parse_date
+from extract.records import Figure
 from extract.vocab import _rows
 
 TRADE_WORDS: Mapping[str, str] = MappingProxyType(
     {form: cls for w, cls in _rows("trade_words.tsv") for form in (w.lower(), f"re-{w.lower()}")}  # re-exports
 )
 
-_TOKEN = regex.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'\u2019-]*|\d[\d.,]*|[^\s\w]")
+# Words, numbers and single punctuation marks. The stdlib engine tokenizes a third faster here.
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'\u2019-]*|\d[\d.,]*|[^\s\w]")
 # Words that never belong to a measure phrase or a counted noun.
 _FUNCTION = frozenset(
-    "a an the of in on at to from by for with and or but as than that which who whose this these those its their "
-    "his her our your is are was were be been has have had will would could should may might can said says says "
-    "per cent percent year years month months since during between after before over under about around some "
-    "nearly almost roughly more less most least up down while when where it they we he she last next "
-    "into through via across".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "said",
+        "says",
+        "says",
+        "per",
+        "cent",
+        "percent",
+        "year",
+        "years",
+        "month",
+        "months",
+        "since",
+        "during",
+        "between",
+        "after",
+        "before",
+        "over",
+        "under",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "roughly",
+        "more",
+        "less",
+        "most",
+        "least",
+        "up",
+        "down",
+        "while",
+        "when",
+        "where",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "last",
+        "next",
+        "into",
+        "through",
+        "via",
+        "across",
+    ]
 )
 # Verbs that end a measure phrase or a counted noun ("imports of machine tools came from").
-_VERBS = frozenset("came come comes go goes went reached reach totalled totaled hit amounted stood stand fell rose".split())
-_LEVEL_BEFORE = frozenset("to at from of".split())  # "rose to $7bn", "fell from 5%": the figure is a level
-_CHANGE_NOUNS_AFTER = frozenset("increase rise jump gain growth drop decline fall decrease slump surge higher lower up down".split())
+_VERBS = frozenset(
+    [
+        "came",
+        "come",
+        "comes",
+        "go",
+        "goes",
+        "went",
+        "reached",
+        "reach",
+        "totalled",
+        "totaled",
+        "hit",
+        "amounted",
+        "stood",
+        "stand",
+        "fell",
+        "rose",
+    ]
+)
+_LEVEL_BEFORE = frozenset(["to", "at", "from", "of"])  # "rose to $7bn", "fell from 5%": the figure is a level
+_CHANGE_NOUNS_AFTER = frozenset(
+    [
+        "increase",
+        "rise",
+        "jump",
+        "gain",
+        "growth",
+        "drop",
+        "decline",
+        "fall",
+        "decrease",
+        "slump",
+        "surge",
+        "higher",
+        "lower",
+        "up",
+        "down",
+    ]
+)
 _SHARE_PHRASES = ("share", "accounted", "accounts", "account", "made up", "makes up", "supplied", "came from", "come from")
 _COUNT_KINDS = frozenset({"count"})
+_MATCH_START = methodcaller("start")
+_MATCH_TEXT = methodcaller("group")
+_FLOW_CLASSES = frozenset({"export", "import"})
+_HEAD_CLASSES = frozenset({"export", "import", "measure"})
 _MULTIPLIER_VERBS = frozenset({"doubled", "tripled", "trebled", "quadrupled"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    lower: str
+# A token is a plain tuple (start, text, lower, class in trade_words.tsv or None): made by zip in
+# C for every word of a document, which named tuples would make several times slower.
+_Token = tuple[int, str, str, str | None]
+START, TEXT, LOWER, CLASS = range(4)
+_START = itemgetter(START)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,56 +195,106 @@ def add_context(figures: Sequence[Figure], text: str, doc_date: str = "") -> lis
     >>> (f.role, f.direction, f.measure, f.exporter, f.importer, f.period_start, f.period_end)
     ('change', 'up', 'exports', 'CHN', 'RUS', '2021-01-01', '2023-12-31')
     """
+    if not figures:
+        return []
     anchor = parse_date(doc_date)
+    # Countries and periods are found in one pass over the document, then shared out by sentence.
+    mentions = find_countries(text)
+    periods = find_periods(text, anchor=anchor)
+    mention_starts = [m.start for m in mentions]
+    period_starts = [p.start for p in periods]
+    tokens = _tokenize(text)
+    token_starts = [t[START] for t in tokens]
+    classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
+    heads = [k for k in classed if tokens[k][CLASS] in _HEAD_CLASSES and _is_noun_form(tokens[k])]
+    flow_words = [k for k in classed if tokens[k][CLASS] in _FLOW_CLASSES]
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence_index, []).append(f)
     out: list[Figure] = []
     for group in by_sentence.values():
-        out.extend(_sentence_context(group, text, anchor))
-    return _link_restatements(out, text, anchor)
+        first = group[0]
+        s_start = text.find(first.sentence, max(0, first.start - len(first.sentence)), first.end + len(first.sentence))
+        s_start = s_start if s_start >= 0 else first.start
+        s_end = s_start + len(first.sentence)
+        in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]
+        sentence_periods = periods[bisect_left(period_starts, s_start) : bisect_left(period_starts, s_end)]
+        lo, hi = bisect_left(token_starts, s_start), bisect_left(token_starts, s_end)
+        sentence_heads = [k - lo for k in heads[bisect_left(heads, lo) : bisect_left(heads, hi)]]
+        sentence_flows = [k - lo for k in flow_words[bisect_left(flow_words, lo) : bisect_left(flow_words, hi)]]
+        out.extend(
+            _sentence_context(group, text, tokens[lo:hi], sentence_heads, sentence_flows, in_sentence, sentence_periods, anchor)
+        )
+    return out
 
 
-def _sentence_context(group: list[Figure], text: str, anchor: date | None) -> list[Figure]:
-    first = group[0]
-    s_start = text.find(first.sentence, max(0, first.start - len(first.sentence)), first.end + len(first.sentence))
-    s_start = s_start if s_start >= 0 else first.start
-    s_end = s_start + len(first.sentence)
-    tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, s_start, s_end)]
-    mentions = find_countries(text, s_start, s_end)
+def _sentence_context(
+    group: list[Figure],
+    text: str,
+    tokens: list[_Token],
+    heads: list[int],
+    flow_words: list[int],
+    mentions: list[Mention],
+    periods: list[Period],
+    anchor: date | None,
+) -> list[Figure]:
     countries = codes_in(mentions)
-    periods = find_periods(text, s_start, s_end, anchor)
-    flows = find_flows(text, tokens, mentions)
+    flows = find_flows(text, tokens, mentions, flow_words)
     figure_spans = [(f.start, f.end) for f in group]
+    periods = usable_periods(periods, figure_spans)
+    restates = [k > 0 and is_restatement(group[k - 1], f, text[group[k - 1].end : f.start]) for k, f in enumerate(group)]
     out = []
-    for f in group:
+    for k, f in enumerate(group):
         index = _token_index(tokens, f.start)
         after = _token_index(tokens, f.end)
-        cue = change_cue(tokens, index) or ("up" if index < len(tokens) and tokens[index].lower in _MULTIPLIER_VERBS else "")
-        direction = cue or reached_direction(tokens, index) or ("down" if f.value < 0 and f.kind in ("percent", "percentage_point") else "")
+        cue = change_cue(tokens, index) or ("up" if index < len(tokens) and tokens[index][LOWER] in _MULTIPLIER_VERBS else "")
+        direction = (
+            cue
+            or reached_direction(tokens, index)
+            or ("down" if f.value < 0 and f.kind in ("percent", "percentage_point") else "")
+        )
         signed = f.surface[:1] in "+-\u2212" and f.kind in ("percent", "percentage_point")
         role = "change" if signed else role_of(f.kind, tokens, index, after, cue, text[f.end : f.end + 4])
         value, low, high = f.value, f.value_low, f.value_high
         if role == "change" and value < 0:
             direction = "down"
             value, low, high = -value, _neg(high), _neg(low)
-        period = nearest_period(periods, f.start, f.end, figure_spans)
+        period = nearest_period(periods, f.start, f.end)
         flow = nearest_flow(flows, f.start)
+        same_as = group[k - 1].figure_id if restates[k] else ""
+        value_usd, fx_note = None, ""
+        if f.kind == "money":
+            partner = group[k - 1] if restates[k] else (group[k + 1] if k + 1 < len(group) and restates[k + 1] else None)
+            stated = partner.value if partner is not None and partner.unit.split("/")[0] == "USD" else None
+            when = parse_date(period.last) if period else None
+            value_usd, fx_note = to_usd(value, f.unit, when or anchor, stated)
         out.append(
-            replace(
-                f,
-                value=value,
-                value_low=low,
-                value_high=high,
+            Figure(
+                f.figure_id,
+                f.doc_id,
+                f.sentence_index,
+                f.start,
+                f.end,
+                f.surface,
+                value,
+                low,
+                high,
+                f.unit,
+                f.kind,
+                f.qualifier,
+                f.sentence,
                 role=role,
                 direction=direction,
-                measure=measure_of(f.kind, tokens, index, after),
+                measure=measure_of(f.kind, tokens, index, after, heads),
                 countries=countries,
                 exporter=flow.exporter if flow else "",
                 importer=flow.importer if flow else "",
                 period=period.text if period else "",
                 period_start=period.first if period else "",
                 period_end=period.last if period else "",
+                value_usd=value_usd,
+                fx_note=fx_note,
+                same_as=same_as,
             )
         )
     return out
@@ -127,19 +306,30 @@ def _neg(value: float | None) -> float | None:
 
 def _token_index(tokens: list[_Token], offset: int) -> int:
     """Index of the first token that starts at or after ``offset``."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(tokens, offset, key=_START)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    """Tokens of a whole document, made once and shared out by sentence.
+
+    Built column by column (findall runs in C) and zipped into records with tuple.__new__, which
+    avoids a Python-level call per token: this is the hottest loop of the context step.
+    """
+    matches = list(_TOKEN.finditer(text))
+    starts = list(map(_MATCH_START, matches))
+    texts = list(map(_MATCH_TEXT, matches))
+    # lower() keeps ASCII lengths, so the lower-case copy tokenizes alike; otherwise go word by word
+    lowered = text.lower()
+    lowers = _TOKEN.findall(lowered) if len(lowered) == len(text) else [t.lower() for t in texts]
+    if len(lowers) != len(texts):  # lower-casing changed how a word splits: go word by word
+        lowers = [t.lower() for t in texts]
+    classes = list(map(TRADE_WORDS.get, lowers))
+    return list(zip(starts, texts, lowers, classes, strict=True))
 
 
 def _tokens(words: str) -> list[_Token]:
     """Tokens of a phrase, for doctests."""
-    return [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(words)]
+    return _tokenize(words)
 
 
 def change_cue(tokens: list[_Token], index: int) -> str:
@@ -159,12 +349,12 @@ def change_cue(tokens: list[_Token], index: int) -> str:
     'up'
     """
     for k in range(index - 1, max(-1, index - 5), -1):
-        word = tokens[k].lower
+        word = tokens[k][LOWER]
         cls = TRADE_WORDS.get(word)
-        if word in _LEVEL_BEFORE and not (word == "of" and k and TRADE_WORDS.get(tokens[k - 1].lower) in ("up", "down")):
+        if word in _LEVEL_BEFORE and not (word == "of" and k and TRADE_WORDS.get(tokens[k - 1][LOWER]) in ("up", "down")):
             return ""  # "rose to a record $65bn": the level reached
         if cls in ("up", "down"):
-            if word == "up" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
+            if word == "up" and k + 1 < len(tokens) and tokens[k + 1][LOWER] == "to":
                 return ""  # "up to" is a bound
             return cls
         if word in (".", ",", ";", ":") or TRADE_WORDS.get(word) in ("export", "import", "measure", "share"):
@@ -179,8 +369,8 @@ def reached_direction(tokens: list[_Token], index: int) -> str:
     ('up', '')
     """
     for k in range(index - 1, max(0, index - 4), -1):
-        if tokens[k].lower == "to":
-            cls = TRADE_WORDS.get(tokens[k - 1].lower)
+        if tokens[k][LOWER] == "to":
+            cls = TRADE_WORDS.get(tokens[k - 1][LOWER])
             return cls if cls in ("up", "down") else ""
     return ""
 
@@ -197,8 +387,8 @@ def role_of(kind: str, tokens: list[_Token], index: int, after: int, cue: str, t
     >>> role_of("percent", _tokens("a 5 % increase"), 1, 3, "", " inc")
     'change'
     """
-    next_word = tokens[after].lower if after < len(tokens) else ""
-    if kind == "ratio" and index < len(tokens) and tokens[index].lower in _MULTIPLIER_VERBS:
+    next_word = tokens[after][LOWER] if after < len(tokens) else ""
+    if kind == "ratio" and index < len(tokens) and tokens[index][LOWER] in _MULTIPLIER_VERBS:
         return "change"  # "doubled" is itself the change
     if kind in ("percent", "percentage_point", "ratio", "money", "count") and next_word in _CHANGE_NOUNS_AFTER:
         return "change"
@@ -207,13 +397,13 @@ def role_of(kind: str, tokens: list[_Token], index: int, after: int, cue: str, t
     if kind == "percent":
         if next_word == "of":
             return "share"
-        window = " ".join(t.lower for t in tokens[max(0, index - 8) : index])
+        window = " ".join(t[LOWER] for t in tokens[max(0, index - 8) : index])
         if any(phrase in window for phrase in _SHARE_PHRASES):
             return "share"
     return "level"
 
 
-def measure_of(kind: str, tokens: list[_Token], index: int, after: int) -> str:
+def measure_of(kind: str, tokens: list[_Token], index: int, after: int, heads: list[int] | None = None) -> str:
     """The noun phrase the figure measures, as written.
 
     >>> measure_of("count", _tokens("909,000 vehicles from China"), 0, 1)
@@ -228,35 +418,38 @@ def measure_of(kind: str, tokens: list[_Token], index: int, after: int) -> str:
     if kind in _COUNT_KINDS:
         words = []
         for t in tokens[after : after + 3]:
-            if t.lower in _FUNCTION or t.lower in _VERBS or t.lower.endswith("ed") or not t.text[0].isalpha():
+            if t[LOWER] in _FUNCTION or t[LOWER] in _VERBS or t[LOWER].endswith("ed") or not t[TEXT][0].isalpha():
                 break
-            words.append(t.text)
+            words.append(t[TEXT])
         if words:
             return " ".join(words)
-    head = _nearest_head(tokens, index, after)
+    head = _nearest_head(tokens, index, after, heads)
     if head is None:
         return ""
     start = head
     while start > 0 and _is_modifier(tokens[start - 1]) and head - start < 2:
         start -= 1
     end = head + 1
-    if end + 1 < len(tokens) and tokens[end].lower == "of":
+    if end + 1 < len(tokens) and tokens[end][LOWER] == "of":
         stop = end + 1
         while stop < len(tokens) and stop < end + 4 and _in_phrase(tokens[stop]):
             stop += 1
         if stop > end + 1:
             end = stop
-    return " ".join(t.text for t in tokens[start:end])
+    return " ".join(t[TEXT] for t in tokens[start:end])
 
 
-def _nearest_head(tokens: list[_Token], index: int, after: int) -> int | None:
+def _nearest_head(tokens: list[_Token], index: int, after: int, heads: list[int] | None) -> int | None:
+    if heads is None:
+        heads = [
+            k for k, t in enumerate(tokens) if TRADE_WORDS.get(t[LOWER]) in ("export", "import", "measure") and _is_noun_form(t)
+        ]
     best: int | None = None
     best_distance = 10**9
-    for k, t in enumerate(tokens):
-        if TRADE_WORDS.get(t.lower) in ("export", "import", "measure") and _is_noun_form(t):
-            distance = index - k if k < index else (k - after) + 3  # prefer what comes before the figure
-            if 0 <= distance < best_distance:
-                best, best_distance = k, distance
+    for k in heads:
+        distance = index - k if k < index else (k - after) + 3  # prefer what comes before the figure
+        if 0 <= distance < best_distance:
+            best, best_distance = k, distance
     return best
 
 
@@ -264,28 +457,28 @@ def _in_phrase(t: _Token) -> bool:
     """A word that continues "imports of ...": content words, not verbs or change words."""
     return (
         _is_content(t)
-        and t.lower not in _VERBS
-        and not t.lower.endswith("ed")
-        and TRADE_WORDS.get(t.lower) not in ("up", "down")
+        and t[LOWER] not in _VERBS
+        and not t[LOWER].endswith("ed")
+        and TRADE_WORDS.get(t[LOWER]) not in ("up", "down")
     )
 
 
 def _is_noun_form(t: _Token) -> bool:
     """Flow words used as nouns ("imports"), not verbs ("imported", "bought"), can head a measure."""
-    return not t.lower.endswith("ed") and t.lower not in ("sold", "bought", "buys")
+    return not t[LOWER].endswith("ed") and t[LOWER] not in ("sold", "bought", "buys")
 
 
 def _is_content(t: _Token) -> bool:
-    return t.text[0].isalpha() and t.lower not in _FUNCTION
+    return t[TEXT][0].isalpha() and t[LOWER] not in _FUNCTION
 
 
 def _is_modifier(t: _Token) -> bool:
     """A lower-case content word before a head noun: "crude oil" in "crude oil shipments"."""
-    cls = TRADE_WORDS.get(t.lower)
-    return _is_content(t) and (t.text[0].islower() or cls == "measure") and cls not in ("up", "down", "export", "import")
+    cls = TRADE_WORDS.get(t[LOWER])
+    return _is_content(t) and (t[TEXT][0].islower() or cls == "measure") and cls not in ("up", "down", "export", "import")
 
 
-def find_flows(text: str, tokens: list[_Token], mentions: list[Mention]) -> list[Flow]:
+def find_flows(text: str, tokens: list[_Token], mentions: list[Mention], flow_words: list[int] | None = None) -> list[Flow]:
     """Stated trade flows in one sentence: who exports to whom.
 
     >>> def flows(s):
@@ -304,12 +497,15 @@ def find_flows(text: str, tokens: list[_Token], mentions: list[Mention]) -> list
     []
     """
     out: list[Flow] = []
+    if flow_words is None:
+        flow_words = [k for k, t in enumerate(tokens) if t[CLASS] in _FLOW_CLASSES]
+    if not flow_words:
+        return out
     by_start = {m.start: m for m in mentions}
-    for k, t in enumerate(tokens):
-        side = TRADE_WORDS.get(t.lower)
-        if side not in ("export", "import"):
-            continue
-        subject = _subject(tokens, k, by_start, mentions, is_verb=t.lower.endswith("ed") or t.lower in ("sold", "bought"))
+    for k in flow_words:
+        t = tokens[k]
+        side = t[CLASS]
+        subject = _subject(tokens, k, by_start, mentions, is_verb=t[LOWER].endswith("ed") or t[LOWER] in ("sold", "bought"))
         exporter = importer = ""
         if side == "export":
             exporter = subject
@@ -323,23 +519,23 @@ def find_flows(text: str, tokens: list[_Token], mentions: list[Mention]) -> list
             exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, by_start)
             exporter = exporter or _came_from(tokens, k, by_start)
         if exporter and importer and exporter != importer:
-            out.append(Flow(t.start, exporter, importer))
+            out.append(Flow(t[START], exporter, importer))
         elif exporter or importer:
-            out.append(Flow(t.start, exporter if exporter != importer else "", importer if exporter != importer else ""))
+            out.append(Flow(t[START], exporter if exporter != importer else "", importer if exporter != importer else ""))
     return _merge_flows(out)
 
 
 def _subject(tokens: list[_Token], k: int, by_start: dict[int, Mention], mentions: list[Mention], *, is_verb: bool) -> str:
     """Country right before a flow word: "China's exports", "Russian crude imports", or a verb's subject."""
     for j in range(k - 1, max(-1, k - 4), -1):
-        m = by_start.get(tokens[j].start)
+        m = by_start.get(tokens[j][START])
         if m and (m.possessive or m.is_demonym):
             return m.code
-        if tokens[j].lower in (".", ",", ";") or (tokens[j].lower in _FUNCTION and tokens[j].lower != "'s"):
+        if tokens[j][LOWER] in (".", ",", ";") or (tokens[j][LOWER] in _FUNCTION and tokens[j][LOWER] != "'s"):
             break
     if is_verb:
-        window_start = tokens[max(0, k - 6)].start
-        before = [m for m in mentions if window_start <= m.start < tokens[k].start]
+        window_start = tokens[max(0, k - 6)][START]
+        before = [m for m in mentions if window_start <= m.start < tokens[k][START]]
         if before:
             return before[-1].code
     return ""
@@ -348,11 +544,11 @@ def _subject(tokens: list[_Token], k: int, by_start: dict[int, Mention], mention
 def _after(tokens: list[_Token], k: int, preps: tuple[str, ...], by_start: dict[int, Mention], limit: int) -> str:
     """Country after a preposition following the flow word: "to Russia", "from China"."""
     for j in range(k + 1, min(len(tokens) - 1, k + limit)):
-        if tokens[j].lower in (";",):
+        if tokens[j][LOWER] in (";",):
             break
-        if tokens[j].lower in preps:
-            nxt = tokens[j + 1] if tokens[j + 1].lower != "the" or j + 2 >= len(tokens) else tokens[j + 2]
-            m = by_start.get(nxt.start)
+        if tokens[j][LOWER] in preps:
+            nxt = tokens[j + 1] if tokens[j + 1][LOWER] != "the" or j + 2 >= len(tokens) else tokens[j + 2]
+            m = by_start.get(nxt[START])
             if m:
                 return m.code
     return ""
@@ -361,8 +557,8 @@ def _after(tokens: list[_Token], k: int, preps: tuple[str, ...], by_start: dict[
 def _came_from(tokens: list[_Token], k: int, by_start: dict[int, Mention]) -> str:
     """The origin named by "came from" / "come from" later in the sentence, however far."""
     for j in range(k + 1, len(tokens) - 2):
-        if tokens[j].lower in ("came", "come", "comes", "coming") and tokens[j + 1].lower == "from":
-            m = by_start.get(tokens[j + 2].start)
+        if tokens[j][LOWER] in ("came", "come", "comes", "coming") and tokens[j + 1][LOWER] == "from":
+            m = by_start.get(tokens[j + 2][START])
             return m.code if m else ""
     return ""
 
@@ -370,11 +566,11 @@ def _came_from(tokens: list[_Token], k: int, by_start: dict[int, Mention]) -> st
 def _of_origin(tokens: list[_Token], k: int, by_start: dict[int, Mention]) -> str:
     """A demonym after "of" names the origin: "imports of Chinese semiconductors"."""
     for j in range(k + 1, min(len(tokens) - 1, k + 9)):
-        if tokens[j].lower == "of":
-            m = by_start.get(tokens[j + 1].start)
+        if tokens[j][LOWER] == "of":
+            m = by_start.get(tokens[j + 1][START])
             if m and m.is_demonym:
                 return m.code
-        if tokens[j].lower in (".", ";"):
+        if tokens[j][LOWER] in (".", ";"):
             break
     return ""
 
@@ -382,9 +578,9 @@ def _of_origin(tokens: list[_Token], k: int, by_start: dict[int, Mention]) -> st
 def _possessed_import(tokens: list[_Token], k: int, by_start: dict[int, Mention]) -> str:
     """The possessor of a later "imports": "supplied 90% of Russia's imports" -> Russia."""
     for j in range(k + 1, min(len(tokens) - 1, k + 8)):
-        if TRADE_WORDS.get(tokens[j].lower) == "import":
+        if TRADE_WORDS.get(tokens[j][LOWER]) == "import":
             for i in range(j - 1, max(k, j - 3), -1):
-                m = by_start.get(tokens[i].start)
+                m = by_start.get(tokens[i][START])
                 if m and (m.possessive or m.is_demonym):
                     return m.code
     return ""
@@ -406,16 +602,23 @@ def nearest_flow(flows: list[Flow], offset: int) -> Flow | None:
     return min(flows, key=lambda f: abs(f.position - offset)) if flows else None
 
 
-def nearest_period(periods: list[Period], start: int, end: int, figures: list[tuple[int, int]]) -> Period | None:
-    """The period named closest to the figure; "year on year" only when nothing else is named.
-
-    Periods that overlap a figure ("2,000" is not a year) are ignored.
-    """
+def usable_periods(periods: list[Period], figures: list[tuple[int, int]]) -> list[Period]:
+    """The sentence's periods that overlap no figure (in "2,023 tonnes" no year is named), named
+    periods first: "year on year" is kept only when nothing else is named."""
     usable = [p for p in periods if not any(p.start < fe and fs < p.end for fs, fe in figures)]
-    named = [p for p in usable if not p.is_comparison] or usable
-    if not named:
+    return [p for p in usable if not p.is_comparison] or usable
+
+
+def nearest_period(periods: list[Period], start: int, end: int) -> Period | None:
+    """The period named closest to the figure at ``start``..``end``.
+
+    >>> near = nearest_period(find_periods("In 2022 exports rose 5%, and in 2023 fell 3%"), 37, 39)
+    >>> near.text if near else None
+    '2023'
+    """
+    if not periods:
         return None
-    return min(named, key=lambda p: p.start - end if p.start >= end else start - p.end)
+    return min(periods, key=lambda p: p.start - end if p.start >= end else start - p.end)
 
 
 # --- restatements and US dollars ----------------------------------------------------------------
@@ -444,30 +647,3 @@ def is_restatement(first: Figure, second: Figure, gap: str) -> bool:
         and first.unit != second.unit
         and _RESTATEMENT_GAP.fullmatch(gap) is not None
     )
-
-
-def _link_restatements(figures: list[Figure], text: str, anchor: date | None) -> list[Figure]:
-    ordered = sorted(figures, key=lambda f: f.start)
-    out: list[Figure] = []
-    for f in ordered:
-        prev = out[-1] if out else None
-        if prev is not None and is_restatement(prev, f, text[prev.end : f.start]):
-            f = replace(f, same_as=prev.figure_id, period=f.period or prev.period)
-        out.append(f)
-    return _with_usd(out, anchor)
-
-
-def _with_usd(figures: list[Figure], anchor: date | None) -> list[Figure]:
-    by_id = {f.figure_id: f for f in figures}
-    restated_by = {f.same_as: f for f in figures if f.same_as}
-    out = []
-    for f in figures:
-        if f.kind != "money":
-            out.append(f)
-            continue
-        partner = by_id.get(f.same_as) or restated_by.get(f.figure_id)
-        stated = partner.value if partner is not None and partner.unit.split("/")[0] == "USD" else None
-        when = parse_date(f.period_end) or anchor
-        value_usd, note = to_usd(f.value, f.unit, when, stated)
-        out.append(replace(f, value_usd=value_usd, fx_note=note))
-    return out

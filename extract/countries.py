@@ -53,9 +53,9 @@ def gazetteer() -> Gazetteer:
         demonym = info.get("demonym") or ""
         names = [info.get("name") or "", *(info.get("altSpellings") or []), demonym]
         for name in names:
-            if len(name) >= _MIN_ALIAS_LENGTH and name.isascii() and "," not in name and name[0].isupper():
-                if name not in best or population > best[name][0]:
-                    best[name] = (population, code)
+            usable = len(name) >= _MIN_ALIAS_LENGTH and name.isascii() and "," not in name and name[0].isupper()
+            if usable and (name not in best or population > best[name][0]):
+                best[name] = (population, code)
         if len(demonym) >= _MIN_ALIAS_LENGTH:
             demonyms.add(demonym)
     codes = {alias: code for alias, (_, code) in best.items()}
@@ -114,7 +114,7 @@ def _match_at(text: str, tokens: list[regex.Match[str]], i: int, table: Gazettee
         span = tokens[i : i + len(words)]
         if all(span[k + 1].start() == span[k].end() + 1 for k in range(len(span) - 1)):
             last_word, last_possessive = _bare(span[-1].group())
-            if tuple(t.group() for t in span[:-1]) + (last_word,) == words:
+            if (*(t.group() for t in span[:-1]), last_word) == words:
                 return " ".join(words), span[-1].start() + len(last_word), last_possessive
     return None
 

@@ -19,8 +19,8 @@ from extract.grammar import (
     WORD_AMOUNT,
     WORD_TRIGGER,
 )
-from extract.records import Figure
 from extract.numbers import parse_number, scale_value, tidy_float
+from extract.records import Figure
 from extract.sentences import Sentences, split_sentences
 from extract.vocab import (
     CURRENCY_GLUED,

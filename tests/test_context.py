@@ -28,7 +28,12 @@ def seed_rows() -> dict[str, object]:
 def test_seed_growth(seed_rows) -> None:
     f = seed_rows["64.2%"]
     assert (f.role, f.direction, f.exporter, f.importer, f.period_start, f.period_end) == (
-        "change", "up", "CHN", "RUS", "2021-01-01", "2023-12-31",
+        "change",
+        "up",
+        "CHN",
+        "RUS",
+        "2021-01-01",
+        "2023-12-31",
     )
 
 
@@ -146,7 +151,7 @@ def test_restatements_link_to_the_first(text: str) -> None:
 
 
 def test_rate_stated_in_text_when_ecb_has_none() -> None:
-    first, second = extract_figures("Revenue of 1.2 trillion rubles ($13 billion) was booked in 2023.")
+    first, _dollars = extract_figures("Revenue of 1.2 trillion rubles ($13 billion) was booked in 2023.")
     assert (first.unit, first.value_usd, first.fx_note) == ("RUB", 13e9, "stated in text")
 
 
