@@ -166,7 +166,7 @@ _CHANGE_NOUNS_AFTER = frozenset(
 _SHARE_PHRASES = ("share", "accounted", "accounts", "account", "made up", "makes up", "supplied", "came from", "come from")
 _COUNT_KINDS = frozenset({"count"})
 _MATCH_START = methodcaller("start")
-_MATCH_TEXT = methodcaller("group")
+_BLOCK_CHARS = 64_000  # characters of text per context block
 _FLOW_CLASSES = frozenset({"export", "import"})
 _HEAD_CLASSES = frozenset({"export", "import", "measure"})
 _MULTIPLIER_VERBS = frozenset({"doubled", "tripled", "trebled", "quadrupled"})
@@ -195,28 +195,43 @@ def add_context(figures: Sequence[Figure], text: str, doc_date: str = "") -> lis
     >>> (f.role, f.direction, f.measure, f.exporter, f.importer, f.period_start, f.period_end)
     ('change', 'up', 'exports', 'CHN', 'RUS', '2021-01-01', '2023-12-31')
     """
-    if not figures:
-        return []
     anchor = parse_date(doc_date)
-    # Countries and periods are found in one pass over the document, then shared out by sentence.
-    mentions = find_countries(text)
-    periods = find_periods(text, anchor=anchor)
-    mention_starts = [m.start for m in mentions]
-    period_starts = [p.start for p in periods]
-    tokens = _tokenize(text)
-    token_starts = [t[START] for t in tokens]
-    classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
-    heads = [k for k in classed if tokens[k][CLASS] in _HEAD_CLASSES and _is_noun_form(tokens[k])]
-    flow_words = [k for k in classed if tokens[k][CLASS] in _FLOW_CLASSES]
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence_index, []).append(f)
-    out: list[Figure] = []
+    spans = []
     for group in by_sentence.values():
         first = group[0]
         s_start = text.find(first.sentence, max(0, first.start - len(first.sentence)), first.end + len(first.sentence))
         s_start = s_start if s_start >= 0 else first.start
-        s_end = s_start + len(first.sentence)
+        spans.append((s_start, s_start + len(first.sentence), group))
+    out: list[Figure] = []
+    # Blocks of whole sentences: one pass per block for tokens, countries and periods, so that the
+    # work is shared by its sentences and memory stays bounded however long the document is.
+    block: list[tuple[int, int, list[Figure]]] = []
+    for span in spans:
+        if block and span[1] - block[0][0] > _BLOCK_CHARS:
+            out.extend(_block_context(text, block, anchor))
+            block = []
+        block.append(span)
+    if block:
+        out.extend(_block_context(text, block, anchor))
+    return out
+
+
+def _block_context(text: str, block: list[tuple[int, int, list[Figure]]], anchor: date | None) -> list[Figure]:
+    b_start, b_end = block[0][0], block[-1][1]
+    mentions = find_countries(text, b_start, b_end)
+    periods = find_periods(text, b_start, b_end, anchor)
+    mention_starts = [m.start for m in mentions]
+    period_starts = [p.start for p in periods]
+    tokens = _tokenize(text, b_start, b_end)
+    token_starts = [t[START] for t in tokens]
+    classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
+    heads = [k for k in classed if tokens[k][CLASS] in _HEAD_CLASSES and _is_noun_form(tokens[k])]
+    flow_words = [k for k in classed if tokens[k][CLASS] in _FLOW_CLASSES]
+    out: list[Figure] = []
+    for s_start, s_end, group in block:
         in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]
         sentence_periods = periods[bisect_left(period_starts, s_start) : bisect_left(period_starts, s_end)]
         lo, hi = bisect_left(token_starts, s_start), bisect_left(token_starts, s_end)
@@ -309,18 +324,19 @@ def _token_index(tokens: list[_Token], offset: int) -> int:
     return bisect_left(tokens, offset, key=_START)
 
 
-def _tokenize(text: str) -> list[_Token]:
-    """Tokens of a whole document, made once and shared out by sentence.
+def _tokenize(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    """Tokens of ``text[start:end]`` (offsets into ``text``), made once and shared out by sentence.
 
-    Built column by column (findall runs in C) and zipped into records with tuple.__new__, which
-    avoids a Python-level call per token: this is the hottest loop of the context step.
+    Built column by column (findall runs in C) and zipped into tuples, which avoids a Python-level
+    call per token: this is the hottest loop of the context step.
     """
-    matches = list(_TOKEN.finditer(text))
-    starts = list(map(_MATCH_START, matches))
-    texts = list(map(_MATCH_TEXT, matches))
+    end = len(text) if end is None else end
+    starts = list(map(_MATCH_START, _TOKEN.finditer(text, start, end)))
+    texts = _TOKEN.findall(text, start, end)
     # lower() keeps ASCII lengths, so the lower-case copy tokenizes alike; otherwise go word by word
-    lowered = text.lower()
-    lowers = _TOKEN.findall(lowered) if len(lowered) == len(text) else [t.lower() for t in texts]
+    piece = text[start:end]
+    lowered = piece.lower()
+    lowers = _TOKEN.findall(lowered) if len(lowered) == len(piece) else [t.lower() for t in texts]
     if len(lowers) != len(texts):  # lower-casing changed how a word splits: go word by word
         lowers = [t.lower() for t in texts]
     classes = list(map(TRADE_WORDS.get, lowers))

@@ -333,9 +333,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.context:
-        print(f"{'column':<14} accuracy  (context gold set, {CONTEXT_GOLD.name})")
-        for column, (ok, total) in context_accuracy(show_errors=args.errors > 0).items():
-            print(f"{column:<14} {ok / total:.3f}   {ok}/{total}")
+        holdout = CONTEXT_GOLD.with_name("context-holdout.jsonl")
+        development = context_accuracy(show_errors=args.errors > 0)
+        held = context_accuracy(holdout, show_errors=args.errors > 0)
+        print(f"{'column':<14} {'development set':>18} {'hold-out set':>16}")
+        for column, (ok, total) in development.items():
+            h_ok, h_total = held[column]
+            print(f"{column:<14} {ok / total:>8.3f} {ok:>4}/{total:<4} {h_ok / h_total:>7.3f} {h_ok:>3}/{h_total:<3}")
         return 0
     if not (args.eval_dir / "newsquant-dev.json").is_file():
         print(f"error: no newsquant-dev.json in {args.eval_dir}", file=sys.stderr)

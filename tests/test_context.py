@@ -12,9 +12,17 @@ from extract.evaluate import context_accuracy
 FLOORS = {"role": 0.95, "direction": 0.95, "measure": 0.90, "flow": 0.95, "period": 0.95}
 
 
-def test_context_gold_floors() -> None:
-    scores = context_accuracy(GOLD / "context.jsonl")
-    for column, floor in FLOORS.items():
+# The hold-out set was written after the rules and is never tuned on; its floors sit under its
+# first and only measurement (role 9/10, direction 10/10, measure 9/10, flow 9/10, period 10/10).
+HOLDOUT_FLOORS = {"role": 0.85, "direction": 0.95, "measure": 0.85, "flow": 0.85, "period": 0.95}
+
+
+@pytest.mark.parametrize(
+    ("name", "floors"), [("context.jsonl", FLOORS), ("context-holdout.jsonl", HOLDOUT_FLOORS)], ids=["development", "holdout"]
+)
+def test_context_gold_floors(name: str, floors: dict[str, float]) -> None:
+    scores = context_accuracy(GOLD / name)
+    for column, floor in floors.items():
         ok, total = scores[column]
         assert ok / total >= floor, (column, ok, total)
 
