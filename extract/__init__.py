@@ -7,7 +7,7 @@
 
 from extract.documents import Document, DocumentError, read_documents
 from extract.figures import extract_figures
-from extract.output import write_table
+from extract.output import read_table, write_table
 from extract.records import Figure
 from extract.table import COLUMNS, figures_frame, figures_to_frame
 
@@ -20,5 +20,6 @@ __all__ = [
     "figures_frame",
     "figures_to_frame",
     "read_documents",
+    "read_table",
     "write_table",
 ]

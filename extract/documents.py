@@ -116,8 +116,18 @@ def html_to_text(markup: str) -> str:
 def read_file(path: Path) -> Iterator[Document | DocumentError]:
     """The documents of one file; errors are yielded, never raised."""
     try:
-        text, encoding = decode(path.read_bytes())
-    except (OSError, ValueError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield DocumentError(str(path), _reason(exc))
+        return
+    yield from read_bytes(path, data)
+
+
+def read_bytes(path: Path, data: bytes) -> Iterator[Document | DocumentError]:
+    """The documents in ``data``, read as the file ``path`` names it (an upload, say)."""
+    try:
+        text, encoding = decode(data)
+    except ValueError as exc:
         yield DocumentError(str(path), _reason(exc))
         return
     suffix = path.suffix.lower()

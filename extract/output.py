@@ -28,6 +28,39 @@ def neutralise_cell(value: object) -> object:
     return value
 
 
+def restore_cell(value: object) -> object:
+    """Undo :func:`neutralise_cell` when reading a CSV this project wrote.
+
+    >>> restore_cell("'-5.4%"), restore_cell("'quoted"), restore_cell(3.0)
+    ('-5.4%', "'quoted", 3.0)
+    """
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """A table written by :func:`write_table` (CSV, Parquet or JSON Lines), with the table's dtypes."""
+    import pandas as pd
+
+    from extract.table import COLUMNS, typed
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame = pd.read_parquet(path)
+    elif suffix == ".jsonl":
+        frame = pd.read_json(path, lines=True, dtype=False)
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            frame[column] = frame[column].map(restore_cell)
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: not a figures table (missing {', '.join(missing)})")
+    return typed(frame[list(COLUMNS)])
+
+
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells are neutralised for spreadsheets (numbers untouched)."""
     safe = frame.copy()

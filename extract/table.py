@@ -24,14 +24,21 @@ def figures_to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """A DataFrame of ``figures`` with the table's columns and dtypes (floats may be NaN)."""
     import pandas as pd
 
-    frame = pd.DataFrame.from_records([astuple(f) for f in figures], columns=list(COLUMNS))
+    return typed(pd.DataFrame.from_records([astuple(f) for f in figures], columns=list(COLUMNS)))
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the table's dtypes: floats (NaN where empty), integers, and text ("" where empty)."""
+    import pandas as pd
+
+    frame = frame.copy()
     for column in _FLOAT_COLUMNS:
-        frame[column] = frame[column].astype("float64")
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("float64")
     for column in _INT_COLUMNS:
-        frame[column] = frame[column].astype("int64")
+        frame[column] = pd.to_numeric(frame[column]).astype("int64")
     for column in COLUMNS:
         if column not in _FLOAT_COLUMNS and column not in _INT_COLUMNS:
-            frame[column] = frame[column].astype("string")
+            frame[column] = frame[column].fillna("").astype("string")
     return frame
 
 

@@ -1,0 +1,290 @@
+"""Plotly charts of the tidy table. Every chart carries its title, a source line, a note on
+approximate figures and an alternative text; document text is escaped wherever it reaches HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Okabe & Ito's colour-blind-safe palette ("Color Universal Design", 2008), black left out.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
+TOOL = "Trade-flow figures"
+MAX_BARS = 60  # bars per chart; the rest are summarised in the note
+_QUALIFIER_MARK = {"approx": "~", "more_than": ">", "at_least": "\u2265", "less_than": "<", "at_most": "\u2264", "range": "\u2194"}
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    figure: go.Figure
+    alt: str
+    note: str  # what the marks mean, what was left out
+    rows: pd.DataFrame  # the figures drawn, in the chart's order (for selections and reports)
+
+
+def escape_sentence(sentence: str, width: int = 90) -> str:
+    """A sentence made safe for Plotly's hover HTML and wrapped into lines.
+
+    >>> escape_sentence('<script>alert(1)</script> rose 5%', width=20)
+    '&lt;script&gt;alert(1)&lt;/script&gt;<br>rose 5%'
+    """
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(sentence, width) or [""])
+
+
+def source_line(frame: pd.DataFrame, filters_text: str = "") -> str:
+    """The line under every chart: which documents, and how the figures were made.
+
+    >>> source_line(pd.DataFrame({"doc_id": ["a", "b", "a"]}))
+    'Source: 2 documents (a, b). Figures extracted from news text by Trade-flow figures.'
+    """
+    docs = sorted(frame["doc_id"].astype(str).unique()) if len(frame) else []
+    shown = ", ".join(docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+    line = f"Source: {len(docs)} document{'s' if len(docs) != 1 else ''} ({shown}). Figures extracted from news text by {TOOL}."
+    return f"{line} Filters: {filters_text}." if filters_text and filters_text != "all figures" else line
+
+
+def mark(qualifier: str) -> str:
+    """The sign shown before an approximate figure or a bound.
+
+    >>> mark("approx"), mark("exact")
+    ('~', '')
+    """
+    return _QUALIFIER_MARK.get(qualifier, "")
+
+
+def compact(value: float, unit: str = "") -> str:
+    """A short label: 1.2bn USD, 64.2%.
+
+    >>> compact(1.2e9, "USD"), compact(64.2, "percent"), compact(835e6, "EUR")
+    ('1.2bn USD', '64.2%', '835m EUR')
+    """
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit in ("percentage_point", "basis_point"):
+        return f"{value:g} {'pp' if unit == 'percentage_point' else 'bp'}"
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix} {unit}".strip()
+    return f"{value:.3g} {unit}".strip()
+
+
+def figure_label(row: pd.Series) -> str:
+    """What a bar stands for: measure, flow and period.
+
+    >>> figure_label(pd.Series({"measure": "exports", "exporter": "CHN", "importer": "RUS", "period": "2023", "kind": "money"}))
+    'exports · CHN→RUS · 2023'
+    """
+    flow = f"{row['exporter'] or '?'}\u2192{row['importer'] or '?'}" if (row["exporter"] or row["importer"]) else ""
+    parts = [str(row["measure"] or row["kind"]), flow, str(row["period"])]
+    return " · ".join(p for p in parts if p)
+
+
+def _unique_labels(rows: pd.DataFrame) -> list[str]:
+    labels = [figure_label(r) for _, r in rows.iterrows()]
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def _hover(rows: pd.DataFrame, value_text: list[str]) -> list[str]:
+    return [
+        f"<b>{html.escape(str(r.surface))}</b> = {html.escape(v)}<br>{html.escape(str(r.doc_id))}<br><br>{escape_sentence(str(r.sentence))}"
+        for r, v in zip(rows.itertuples(), value_text, strict=True)
+    ]
+
+
+def _finish(fig: go.Figure, title: str, source: str, note: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": html.escape(title), "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 90},
+        colorway=list(PALETTE),
+        hoverlabel={"align": "left"},
+        font={"family": "Arial, sans-serif", "size": 13},
+        plot_bgcolor="white",
+    )
+    caption = html.escape(source) + (f"<br>{html.escape(note)}" if note else "")
+    fig.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=-0.02, yshift=-40,
+                       showarrow=False, xanchor="left", yanchor="top", align="left", font={"size": 11, "color": "#444"})  # fmt: skip
+    return fig
+
+
+def _bar_chart(rows: pd.DataFrame, values: pd.Series, unit_of: pd.Series, colour_by: pd.Series, key: str, title: str,
+               axis: str, source: str, notes: list[str], alt_subject: str) -> Chart:  # fmt: skip
+    labels = _unique_labels(rows)
+    texts = [f"{mark(q)}{compact(v, u)}" for q, v, u in zip(rows["qualifier"], values, unit_of, strict=True)]
+    err_plus = (rows["value_high"] - rows["value"]).where(rows["qualifier"] == "range").fillna(0).abs()
+    err_minus = (rows["value"] - rows["value_low"]).where(rows["qualifier"] == "range").fillna(0).abs()
+    scale = (values / rows["value"]).where(rows["value"] != 0).fillna(1.0)  # ranges in the shown unit
+    fig = go.Figure()
+    for i, group in enumerate(pd.unique(colour_by)):
+        pick = (colour_by == group).to_numpy()
+        fig.add_trace(
+            go.Bar(
+                y=[label for label, p in zip(labels, pick, strict=True) if p],
+                x=values[pick],
+                orientation="h",
+                name=str(group),
+                marker_color=PALETTE[i % len(PALETTE)],
+                text=[t for t, p in zip(texts, pick, strict=True) if p],
+                textposition="outside",
+                cliponaxis=False,
+                error_x={"type": "data", "array": (err_plus * scale)[pick], "arrayminus": (err_minus * scale)[pick], "visible": True},
+                customdata=rows["figure_id"][pick],
+                hovertext=[h for h, p in zip(_hover(rows, texts), pick, strict=True) if p],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, title=None)
+    fig.update_xaxes(title=axis, gridcolor="#eee")
+    if (rows["qualifier"] != "exact").any():
+        notes.append("~ approximate, > and \u2265 lower bounds, < and \u2264 upper bounds, error bars span ranges.")
+    note = " ".join(notes)
+    top = labels[0] if labels else ""
+    alt = (
+        f"Horizontal bar chart of {len(rows)} {alt_subject}, largest first"
+        + (f"; the largest is {top} at {texts[0]}." if labels else ".")
+    )
+    fig = _finish(fig, title, source, note, height=max(320, 140 + 28 * len(rows)))
+    return Chart(key, title, fig, alt, note, rows.assign(label=labels))
+
+
+def amounts_chart(frame: pd.DataFrame, *, original_currency: bool = False, filters_text: str = "") -> Chart:
+    """Money figures, one bar each, in US dollars (or as written); restatements drawn once."""
+    money = frame[(frame["kind"] == "money") & (frame["same_as"].fillna("") == "")]
+    notes = []
+    if original_currency:
+        rows = money.sort_values("value", ascending=False)
+        values, units, colour = rows["value"], rows["unit"].str.split("/").str[0], rows["unit"]
+        axis, title = "amount in the currency written", "Amounts as written"
+    else:
+        rows = money[money["value_usd"].notna()].sort_values("value_usd", ascending=False)
+        if len(money) > len(rows):
+            notes.append(f"{len(money) - len(rows)} amount(s) without a US-dollar rate are left out (see fx_note).")
+        values, units, colour = rows["value_usd"], pd.Series("USD", index=rows.index), rows["role"].replace("", "level")
+        axis, title = "US dollars", "Amounts in US dollars"
+    if len(rows) > MAX_BARS:
+        notes.append(f"The {MAX_BARS} largest of {len(rows)} amounts are shown.")
+        rows, values, units, colour = rows.iloc[:MAX_BARS], values.iloc[:MAX_BARS], units.iloc[:MAX_BARS], colour.iloc[:MAX_BARS]
+    return _bar_chart(rows, values, units, colour, "amounts", title, axis, source_line(frame, filters_text), notes, "money figures")
+
+
+def rates_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
+    """Percent and percentage-point figures: changes (signed by direction) apart from shares and levels."""
+    rows = frame[frame["kind"].isin(["percent", "percentage_point"])].copy()
+    signed = rows["value"].where(rows["direction"] != "down", -rows["value"]).where(rows["role"] == "change", rows["value"])
+    group = rows["role"].replace("", "level").where(rows["role"] != "change", "change " + rows["direction"].replace("", "?"))
+    order = signed.abs().sort_values(ascending=False).index
+    rows, signed, group = rows.loc[order], signed.loc[order], group.loc[order]
+    notes = []
+    if len(rows) > MAX_BARS:
+        notes.append(f"The {MAX_BARS} largest of {len(rows)} rates are shown.")
+        rows, signed, group = rows.iloc[:MAX_BARS], signed.iloc[:MAX_BARS], group.iloc[:MAX_BARS]
+    notes.append("Changes down are drawn to the left.")
+    return _bar_chart(rows, signed, rows["unit"], group, "rates", "Rates and shares", "percent or percentage points",
+                      source_line(frame, filters_text), notes, "rates and shares")  # fmt: skip
+
+
+def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
+    """Exporter -> importer of money figures in US dollars (Sankey); hover lists the figures and sentences."""
+    rows = frame[
+        (frame["kind"] == "money") & (frame["same_as"].fillna("") == "") & frame["value_usd"].notna()
+        & (frame["exporter"] != "") & (frame["importer"] != "")
+    ]  # fmt: skip
+    links = rows.groupby(["exporter", "importer"], sort=True)
+    sources, targets, values, hovers = [], [], [], []
+    exporters = sorted(rows["exporter"].unique())
+    importers = sorted(rows["importer"].unique())
+    nodes = [f"{c} (exporter)" for c in exporters] + [f"{c} (importer)" for c in importers]
+    for (exporter, importer), group in links:
+        sources.append(exporters.index(exporter))
+        targets.append(len(exporters) + importers.index(importer))
+        values.append(float(group["value_usd"].sum()))
+        lines = [f"{html.escape(str(r.surface))}: {escape_sentence(str(r.sentence), 80)}" for r in group.head(5).itertuples()]
+        more = f"<br>… and {len(group) - 5} more" if len(group) > 5 else ""
+        hovers.append(f"<b>{exporter} → {importer}</b>: {compact(values[-1], 'USD')}<br>" + "<br>".join(lines) + more)
+    fig = go.Figure(
+        go.Sankey(
+            node={"label": nodes, "color": [PALETTE[0]] * len(exporters) + [PALETTE[1]] * len(importers), "pad": 18},
+            link={"source": sources, "target": targets, "value": values, "customdata": hovers,
+                  "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.35)"},  # fmt: skip
+        )
+    )
+    note = "Only amounts whose sentence states who exported to whom are drawn." if len(rows) else "No amount in view states a flow."
+    title = "Flows between countries (US dollars)"
+    alt = f"Flow diagram of {len(rows)} amounts from {len(exporters)} exporter(s) to {len(importers)} importer(s)" + (
+        f"; the largest flow is {exporters[sources[values.index(max(values))]]} to "
+        f"{importers[targets[values.index(max(values))] - len(exporters)]} at {compact(max(values), 'USD')}." if values else "."
+    )
+    fig = _finish(fig, title, source_line(frame, filters_text), note, height=420)
+    return Chart("flows", title, fig, alt, note, rows.assign(label=[figure_label(r) for _, r in rows.iterrows()]))
+
+
+def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
+    """Each figure placed on its period (start to end)."""
+    rows = frame[(frame["period_start"] != "") & (frame["period_end"] != "")].copy()
+    rows = rows.sort_values(["period_start", "period_end"]).head(MAX_BARS * 2)
+    labels = _unique_labels(rows)
+    texts = [f"{mark(q)}{compact(v, u)}" for q, v, u in zip(rows["qualifier"], rows["value"], rows["unit"], strict=True)]
+    ends = [(date.fromisoformat(e) + timedelta(days=1)).isoformat() for e in rows["period_end"]]
+    fig = go.Figure()
+    for i, kind in enumerate(pd.unique(rows["kind"])):
+        pick = (rows["kind"] == kind).to_numpy()
+        starts = pd.to_datetime(rows["period_start"][pick])
+        durations = pd.to_datetime(pd.Series(ends, index=rows.index)[pick]) - starts
+        fig.add_trace(
+            go.Bar(
+                base=starts,
+                x=durations.dt.total_seconds() * 1000,
+                y=[label for label, p in zip(labels, pick, strict=True) if p],
+                orientation="h",
+                name=str(kind),
+                marker_color=PALETTE[i % len(PALETTE)],
+                text=[t for t, p in zip(texts, pick, strict=True) if p],
+                textposition="inside",
+                customdata=rows["figure_id"][pick],
+                hovertext=[h for h, p in zip(_hover(rows, texts), pick, strict=True) if p],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(type="date", title=None, gridcolor="#eee")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, title=None)
+    left_out = int((frame["period_start"] == "").sum())
+    note = f"{left_out} figure(s) without a dated period are left out." if left_out else ""
+    title = "Figures on their periods"
+    alt = f"Timeline of {len(rows)} figures" + (
+        f" from {rows['period_start'].min()} to {rows['period_end'].max()}." if len(rows) else "."
+    )
+    fig = _finish(fig, title, source_line(frame, filters_text), note, height=max(320, 140 + 26 * len(rows)))
+    return Chart("timeline", title, fig, alt, note, rows.assign(label=labels))
+
+
+def selected_ids(selection: object) -> list[str]:
+    """The figure ids of the points a Streamlit chart selection holds (their ``customdata``).
+
+    >>> selected_ids({"selection": {"points": [{"customdata": "d:1-4"}, {"customdata": ["d:9-12"]}]}})
+    ['d:1-4', 'd:9-12']
+    """
+    points = []
+    if isinstance(selection, dict):
+        points = (selection.get("selection") or {}).get("points") or []
+    else:
+        points = getattr(getattr(selection, "selection", None), "points", None) or []
+    out = []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, list):
+            data = data[0] if data else None
+        if data:
+            out.append(str(data))
+    return out
