@@ -23,7 +23,7 @@ def load_default() -> tuple[pd.DataFrame, dict[str, str]]:
 if "frame" not in st.session_state:
     frame, texts = load_default()
     st.session_state.frame, st.session_state.texts = frame, dict(texts)
-    st.session_state.initial_filters = data.filters_from_query(st.query_params.to_dict())
+    st.session_state.initial_filters = data.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
 st.title("Trade-flow figures")
 st.caption("Every figure in the articles, with the sentence it came from. Hover a bar for its sentence; click it to list the sentences below the chart.")
@@ -136,15 +136,15 @@ with tab_table:
         paragraph, offset = export.paragraph_around(text, int(row["start"]), int(row["end"])) if text else (row["sentence"], -1)
         if offset >= 0:
             same = view[(view["doc_id"] == row["doc_id"]) & (view["start"] >= offset) & (view["end"] <= offset + len(paragraph))]
-            st.markdown(export.highlight(paragraph, same, offset, focus=row["figure_id"]), unsafe_allow_html=True)
+            st.html(export.highlight(paragraph, same, offset, focus=row["figure_id"]))
         else:
             st.write(paragraph)
 with tab_docs:
     doc_ids = sorted(st.session_state.texts)
     doc = st.selectbox("Document", doc_ids, key="doc") if doc_ids else None
     if doc:
-        st.markdown(export.legend_html(), unsafe_allow_html=True)
-        st.markdown(export.highlight(st.session_state.texts[doc], frame[frame["doc_id"] == doc]), unsafe_allow_html=True)
+        st.html(export.legend_html())
+        st.html(export.highlight(st.session_state.texts[doc], frame[frame["doc_id"] == doc]))
 
 # --- downloads -----------------------------------------------------------------------------------------
 st.subheader("Download")

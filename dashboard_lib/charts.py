@@ -82,17 +82,26 @@ def figure_label(row: pd.Series) -> str:
     'exports · CHN→RUS · 2023'
     """
     flow = f"{row['exporter'] or '?'}\u2192{row['importer'] or '?'}" if (row["exporter"] or row["importer"]) else ""
-    parts = [str(row["measure"] or row["kind"]), flow, str(row["period"])]
+    parts = [_shorten(str(row["measure"] or row["kind"]), 30), flow, _shorten(str(row["period"]), 28)]
     return " · ".join(p for p in parts if p)
 
 
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _unique_labels(rows: pd.DataFrame) -> list[str]:
+    """Bar labels, told apart by the figure's surface where measure, flow and period repeat."""
     labels = [figure_label(r) for _, r in rows.iterrows()]
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    repeated = {label for label in labels if labels.count(label) > 1} if len(labels) < 2000 else set(labels)
+    out, seen = [], set()
+    for label, surface in zip(labels, rows["surface"], strict=True):
+        candidate = f"{label} · {_shorten(str(surface), 24)}" if label in repeated else label
+        n = 2
+        while candidate in seen:
+            candidate, n = f"{candidate} ({n})", n + 1
+        seen.add(candidate)
+        out.append(candidate)
     return out
 
 
@@ -107,15 +116,17 @@ def _finish(fig: go.Figure, title: str, source: str, note: str, height: int) -> 
     fig.update_layout(
         title={"text": html.escape(title), "x": 0, "xanchor": "left"},
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 90},
+        margin={"l": 10, "r": 80, "t": 60, "b": 110},
         colorway=list(PALETTE),
         hoverlabel={"align": "left"},
         font={"family": "Arial, sans-serif", "size": 13},
         plot_bgcolor="white",
     )
-    caption = html.escape(source) + (f"<br>{html.escape(note)}" if note else "")
-    fig.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=-0.02, yshift=-40,
-                       showarrow=False, xanchor="left", yanchor="top", align="left", font={"size": 11, "color": "#444"})  # fmt: skip
+    lines = textwrap.wrap(source, 95) + textwrap.wrap(note, 95)
+    caption = "<br>".join(html.escape(line) for line in lines)
+    fig.add_annotation(text=caption, xref="paper", yref="paper", x=1, y=0, yshift=-50,
+                       showarrow=False, xanchor="right", yanchor="top", align="right", font={"size": 11, "color": "#444"})  # fmt: skip
+    fig.update_layout(margin={"b": 70 + 15 * len(lines)})
     return fig
 
 

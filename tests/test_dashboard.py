@@ -1,0 +1,106 @@
+"""The Streamlit app under streamlit.testing (no browser): start, filters, URL, downloads, uploads."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def stored(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """Files the app hands to download buttons, by file name."""
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        if filename and isinstance(path_or_data, (bytes, str)):
+            files[filename] = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    return files
+
+
+def app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def count_line(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "figures ·" in m.value)
+
+
+def test_starts_on_the_seeds() -> None:
+    at = app().run()
+    assert not at.exception
+    assert at.title[0].value == "Trade-flow figures"
+    assert [t.label for t in at.tabs] == ["Amounts", "Rates and shares", "Flows", "Timeline", "Table", "Documents"]
+    assert count_line(at).startswith("**10** of 10 figures")
+    assert at.dataframe[0].value.shape[0] == 10
+
+
+def test_filters_change_table_and_url() -> None:
+    at = app().run()
+    at.multiselect(key="f_kind").set_value(["money"]).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["kind"]) == {"money"} and len(table) == 2
+    assert count_line(at).startswith("**2** of 10")
+    assert at.query_params["kinds"] in ("money", ["money"])
+
+
+def test_url_restores_filters() -> None:
+    at = app()
+    at.query_params["countries"] = ["CHN"]
+    at.query_params["search"] = "machine tools"
+    at.run()
+    assert at.multiselect(key="f_countries").value == ["CHN"]
+    assert at.text_input(key="f_search").value == "machine tools"
+    assert set(at.dataframe[0].value["surface"]) == {"70%", "900 million dollars", "835 million euros"}
+
+
+def test_csv_download_holds_the_filtered_rows_spreadsheet_safe(stored: dict[str, bytes]) -> None:
+    at = app()
+    at.query_params["kinds"] = ["count"]
+    at.run()
+    frame = pd.read_csv(io.BytesIO(stored["figures-filtered.csv"]), keep_default_na=False)
+    assert set(frame["kind"]) == {"count"} and len(frame) == 4
+    whole = pd.read_csv(io.BytesIO(stored["figures.csv"]))
+    assert len(whole) == 10
+
+
+def test_formula_cells_are_neutralised_in_the_download(stored: dict[str, bytes]) -> None:
+    at = app().run()
+    at.sidebar.file_uploader(key="uploads").set_value(("evil.txt", b"=cmd|' /C calc'!A0 exports stood at -5 tonnes.", "text/plain"))
+    at.sidebar.button(key="extract").click().run()
+    frame = pd.read_csv(io.BytesIO(stored["figures.csv"]), keep_default_na=False)
+    row = frame[frame["doc_id"] == "evil"].iloc[0]
+    assert row["surface"] == "'-5 tonnes" and row["sentence"].startswith("'=cmd")
+
+
+def test_upload_adds_its_figures_and_reports_bad_files() -> None:
+    at = app().run()
+    at.sidebar.file_uploader(key="uploads").set_value(
+        [("new.txt", b"Kazakh exports to China rose 12% in 2023.", "text/plain"), ("bin.txt", b"\x00\x01\x02", "text/plain")]
+    )
+    at.sidebar.button(key="extract").click().run()
+    assert not at.exception
+    assert count_line(at).startswith("**11** of 11")
+    assert any("bin.txt" in e.value and "binary" in e.value for e in at.sidebar.error)
+    assert "new" in set(at.dataframe[0].value["doc_id"])
+
+
+def test_documents_view_escapes_document_html() -> None:
+    at = app().run()
+    at.sidebar.text_area(key="pasted").set_value('<script>alert(1)</script> Exports rose 5% <a href="javascript:x()">here</a>.')
+    at.sidebar.button(key="extract").click().run()
+    at.selectbox(key="doc").set_value("pasted").run()
+    shown = " ".join(h.proto.body for h in at.html)
+    assert "&lt;script&gt;alert(" in shown and "&lt;/script&gt;" in shown
+    assert "<script>" not in shown and 'href="javascript' not in shown
