@@ -150,7 +150,8 @@ def _bar_chart(rows: pd.DataFrame, values: pd.Series, unit_of: pd.Series, colour
                 text=[t for t, p in zip(texts, pick, strict=True) if p],
                 textposition="outside",
                 cliponaxis=False,
-                error_x={"type": "data", "array": (err_plus * scale)[pick], "arrayminus": (err_minus * scale)[pick], "visible": True},
+                error_x={"type": "data", "array": (err_plus * scale)[pick], "arrayminus": (err_minus * scale)[pick],
+                         "visible": bool((rows["qualifier"][pick] == "range").any())},  # fmt: skip
                 customdata=rows["figure_id"][pick],
                 hovertext=[h for h, p in zip(_hover(rows, texts), pick, strict=True) if p],
                 hovertemplate="%{hovertext}<extra></extra>",
