@@ -6,6 +6,8 @@ Lays out widgets top to bottom; data, charts and exports come from tested functi
 
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import streamlit as st
 
@@ -15,13 +17,15 @@ from extract.output import to_csv_text
 st.set_page_config(page_title="Trade-flow figures", layout="wide")
 
 
-@st.cache_data(show_spinner="Loading the figures of the seed articles…")
-def load_default() -> tuple[pd.DataFrame, dict[str, str]]:
+@st.cache_data(show_spinner="Loading the figures…")
+def load_table(path: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
+    if path:
+        return data.read_table(path), {}
     return data.default_table(), data.seed_texts()
 
 
 if "frame" not in st.session_state:
-    frame, texts = load_default()
+    frame, texts = load_table(data.table_argument(sys.argv[1:]))
     st.session_state.frame, st.session_state.texts = frame, dict(texts)
     st.session_state.initial_filters = data.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
@@ -54,8 +58,12 @@ with st.sidebar:
     frame: pd.DataFrame = st.session_state.frame
     start = st.session_state.initial_filters
 
+    if st.session_state.get("options_for") != len(frame):  # the table only changes when documents are added
+        st.session_state.options = {c: data.options(frame, c) for c in data.FILTER_COLUMNS}
+        st.session_state.options_for = len(frame)
+
     def pick(label: str, column: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
-        choices = data.options(frame, column)
+        choices = st.session_state.options[column]
         return tuple(st.multiselect(label, choices, default=[c for c in chosen if c in choices], key=f"f_{column}"))
 
     st.header("Filters")
@@ -81,6 +89,7 @@ filters_text = data.describe(filters)
 st.write(f"**{len(view)}** of {len(frame)} figures · {filters_text}")
 
 browser = export.find_browser()
+TABLE_ROWS = 5_000  # rows sent to the browser's table; the downloads hold them all
 
 
 def show_chart(chart: charts.Chart) -> None:
@@ -89,9 +98,7 @@ def show_chart(chart: charts.Chart) -> None:
     ids = charts.selected_ids(event)
     if ids:
         chosen = view[view["figure_id"].isin(ids)]
-        st.markdown("**Selected figures**")
-        for row in chosen.itertuples():
-            st.markdown(f"- **{row.surface}** ({row.doc_id}): {row.sentence}".replace("$", "\\$"))
+        st.html(export.selection_html(chosen))
     cols = st.columns(4)
     cols[0].download_button("HTML (offline)", lambda: export.chart_html(chart), f"{chart.key}.html", "text/html",
                             key=f"html_{chart.key}", on_click="ignore")  # fmt: skip
@@ -120,8 +127,11 @@ with tab_timeline:
     timeline = charts.timeline_chart(view, filters_text=filters_text)
     show_chart(timeline)
 with tab_table:
+    shown = view.head(TABLE_ROWS)
+    if len(view) > TABLE_ROWS:
+        st.caption(f"The first {TABLE_ROWS:,} of {len(view):,} figures; narrow the filters or download the table for all.")
     picked = st.dataframe(
-        view, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
+        shown, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
         column_config={
             "sentence": st.column_config.TextColumn("sentence", width="large"),
             "value": st.column_config.NumberColumn("value", format="%.6g"),
@@ -131,14 +141,14 @@ with tab_table:
     )  # fmt: skip
     rows = picked.selection.rows if picked else []
     if rows:
-        row = view.iloc[rows[0]]
+        row = shown.iloc[rows[0]]
         text = st.session_state.texts.get(row["doc_id"], "")
         paragraph, offset = export.paragraph_around(text, int(row["start"]), int(row["end"])) if text else (row["sentence"], -1)
         if offset >= 0:
             same = view[(view["doc_id"] == row["doc_id"]) & (view["start"] >= offset) & (view["end"] <= offset + len(paragraph))]
             st.html(export.highlight(paragraph, same, offset, focus=row["figure_id"]))
         else:
-            st.write(paragraph)
+            st.text(paragraph)
 with tab_docs:
     doc_ids = sorted(st.session_state.texts)
     doc = st.selectbox("Document", doc_ids, key="doc") if doc_ids else None
@@ -150,11 +160,12 @@ with tab_docs:
 st.subheader("Download")
 st.caption("CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.")
 c1, c2, c3, c4, c5 = st.columns(5)
-c1.download_button("CSV (filtered)", to_csv_text(view), "figures-filtered.csv", "text/csv", key="csv_view", on_click="ignore")
-c2.download_button("CSV (all)", to_csv_text(frame), "figures.csv", "text/csv", key="csv_all", on_click="ignore")
+# Deferred: each file is built when its button is clicked, not on every rerun.
+c1.download_button("CSV (filtered)", lambda: to_csv_text(view), "figures-filtered.csv", "text/csv", key="csv_view", on_click="ignore")
+c2.download_button("CSV (all)", lambda: to_csv_text(frame), "figures.csv", "text/csv", key="csv_all", on_click="ignore")
 c3.download_button("Parquet (filtered)", lambda: view.to_parquet(index=False),
                    "figures-filtered.parquet", "application/octet-stream", key="parquet_view", on_click="ignore")  # fmt: skip
-c4.download_button("JSON (filtered)", view.to_json(orient="records", lines=True, force_ascii=False), "figures-filtered.jsonl",
+c4.download_button("JSON (filtered)", lambda: view.to_json(orient="records", lines=True, force_ascii=False), "figures-filtered.jsonl",
                    "application/json", key="json_view", on_click="ignore")  # fmt: skip
 c5.download_button("Report (HTML)", lambda: export.report_html([amounts, rates, flows, timeline], view, filters_text),
                    "figures-report.html", "text/html", key="report", on_click="ignore")  # fmt: skip

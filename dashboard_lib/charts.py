@@ -32,8 +32,8 @@ class Chart:
 def escape_sentence(sentence: str, width: int = 90) -> str:
     """A sentence made safe for Plotly's hover HTML and wrapped into lines.
 
-    >>> escape_sentence('<script>alert(1)</script> rose 5%', width=20)
-    '&lt;script&gt;alert(1)&lt;/script&gt;<br>rose 5%'
+    >>> escape_sentence('<script>alert(1)</script> and then exports rose 5%', width=30)
+    '&lt;script&gt;alert(1)&lt;/script&gt; and<br>then exports rose 5%'
     """
     return "<br>".join(html.escape(line) for line in textwrap.wrap(sentence, width) or [""])
 
@@ -90,10 +90,23 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def figure_labels(rows: pd.DataFrame) -> list[str]:
+    """:func:`figure_label` for every row, without a Python loop over a large table."""
+    if rows.empty:
+        return []
+    measure = rows["measure"].where(rows["measure"] != "", rows["kind"]).astype(str).map(lambda s: _shorten(s, 30))
+    has_flow = (rows["exporter"] != "") | (rows["importer"] != "")
+    flow = (rows["exporter"].replace("", "?") + "\u2192" + rows["importer"].replace("", "?")).where(has_flow, "")
+    period = rows["period"].astype(str).map(lambda s: _shorten(s, 28))
+    joined = measure + " · " + flow + " · " + period
+    return [" · ".join(p for p in label.split(" · ") if p) for label in joined]
+
+
 def _unique_labels(rows: pd.DataFrame) -> list[str]:
     """Bar labels, told apart by the figure's surface where measure, flow and period repeat."""
-    labels = [figure_label(r) for _, r in rows.iterrows()]
-    repeated = {label for label in labels if labels.count(label) > 1} if len(labels) < 2000 else set(labels)
+    labels = figure_labels(rows)
+    counts = pd.Series(labels).value_counts()
+    repeated = set(counts[counts > 1].index)
     out, seen = [], set()
     for label, surface in zip(labels, rows["surface"], strict=True):
         candidate = f"{label} · {_shorten(str(surface), 24)}" if label in repeated else label
@@ -239,7 +252,7 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
         f"{importers[targets[values.index(max(values))] - len(exporters)]} at {compact(max(values), 'USD')}." if values else "."
     )
     fig = _finish(fig, title, source_line(frame, filters_text), note, height=420)
-    return Chart("flows", title, fig, alt, note, rows.assign(label=[figure_label(r) for _, r in rows.iterrows()]))
+    return Chart("flows", title, fig, alt, note, rows.assign(label=figure_labels(rows)))
 
 
 def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:

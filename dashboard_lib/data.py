@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import Document, DocumentError, figures_frame, read_documents, read_table
+from extract import Document, DocumentError, figures_frame, read_documents
+from extract import read_table as read_table
 from extract.documents import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,20 @@ def default_table(table: Path = DEFAULT_TABLE, seeds: Path = SEEDS) -> pd.DataFr
     if table.is_file():
         return read_table(table)
     return figures_frame(d for d in read_documents([seeds]) if isinstance(d, Document))
+
+
+def table_argument(argv: Sequence[str]) -> str | None:
+    """The table named after ``--`` on the command line: ``streamlit run dashboard.py -- --table figures.parquet``.
+
+    >>> table_argument(["--table", "x.parquet"]), table_argument([])
+    ('x.parquet', None)
+    """
+    for i, arg in enumerate(argv):
+        if arg == "--table" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--table="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def seed_texts(seeds: Path = SEEDS) -> dict[str, str]:
@@ -133,6 +148,7 @@ _NO_FILTERS = Filters()
 
 
 _LIST_FIELDS = ("docs", "kinds", "units", "roles", "exporters", "importers", "countries")
+FILTER_COLUMNS = ("doc_id", "kind", "unit", "role", "exporter", "importer", "countries")
 _TEXT_FIELDS = ("period_from", "period_to", "precision", "search")
 
 

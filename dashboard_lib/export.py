@@ -137,7 +137,7 @@ def highlight(text: str, rows: pd.DataFrame, offset: int = 0, focus: str = "") -
     in its kind's colour; the figure ``focus`` (a figure_id) is outlined.
 
     >>> t = "<b>Exports</b> rose 5% to $2bn."
-    >>> rows = pd.DataFrame({"start": [19, 25], "end": [21, 29], "kind": ["percent", "money"], "figure_id": ["a", "b"], "surface": ["5%", "$2bn"]})
+    >>> rows = pd.DataFrame({"start": [20, 26], "end": [22, 30], "kind": ["percent", "money"], "figure_id": ["a", "b"]})
     >>> highlight(t, rows).startswith("&lt;b&gt;Exports&lt;/b&gt; rose <mark")
     True
     """
@@ -156,6 +156,19 @@ def highlight(text: str, rows: pd.DataFrame, offset: int = 0, focus: str = "") -
         cursor = end
     out.append(html.escape(text[cursor:]))
     return "".join(out).replace("\n", "<br>")
+
+
+def selection_html(rows: pd.DataFrame) -> str:
+    """The figures a chart selection picked, each with its document and sentence (escaped).
+
+    >>> selection_html(pd.DataFrame({"surface": ["5%"], "doc_id": ["d"], "sentence": ["<b>Exports</b> rose 5%"]}))
+    '<p><b>Selected figures</b></p><ul><li><b>5%</b> (d): &lt;b&gt;Exports&lt;/b&gt; rose 5%</li></ul>'
+    """
+    items = "".join(
+        f"<li><b>{html.escape(str(r.surface))}</b> ({html.escape(str(r.doc_id))}): {html.escape(str(r.sentence))}</li>"
+        for r in rows.itertuples()
+    )
+    return f"<p><b>Selected figures</b></p><ul>{items}</ul>"
 
 
 def legend_html() -> str:
