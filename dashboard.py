@@ -30,15 +30,20 @@ if "frame" not in st.session_state:
     st.session_state.initial_filters = data.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
 st.title("Trade-flow figures")
-st.caption("Every figure in the articles, with the sentence it came from. Hover a bar for its sentence; click it to list the sentences below the chart.")
+st.caption(
+    "Every figure in the articles, with the sentence it came from. "
+    "Hover a bar for its sentence; click it to list the sentences below the chart."
+)
 
 # --- sidebar: add documents, then filters ----------------------------------------------------------
 with st.sidebar:
     with st.expander("Add documents"):
         uploads = st.file_uploader(
             f"Articles (.txt .md .html .jsonl, up to {data.MAX_UPLOAD_FILES} files of {data.MAX_UPLOAD_BYTES // 1_000_000} MB)",
-            type=[s.lstrip(".") for s in data.UPLOAD_SUFFIXES], accept_multiple_files=True, key="uploads",
-        )  # fmt: skip
+            type=[s.lstrip(".") for s in data.UPLOAD_SUFFIXES],
+            accept_multiple_files=True,
+            key="uploads",
+        )
         pasted = st.text_area("…or paste a text", key="pasted")
         if st.button("Extract figures", key="extract"):
             files = [(u.name, u.getvalue()) for u in uploads or []]
@@ -77,9 +82,14 @@ with st.sidebar:
         countries=pick("Country named", "countries", start.countries),
         period_from=st.text_input("Period from (year or date)", start.period_from, key="f_from"),
         period_to=st.text_input("Period to (year or date)", start.period_to, key="f_to"),
-        precision=st.radio("Figures", ["all", "exact", "approx"], index=["all", "exact", "approx"].index(start.precision),
-                           format_func={"all": "all", "exact": "exact only", "approx": "approximate and bounds"}.get,
-                           key="f_precision", horizontal=True),  # fmt: skip
+        precision=st.radio(
+            "Figures",
+            ["all", "exact", "approx"],
+            index=["all", "exact", "approx"].index(start.precision),
+            format_func={"all": "all", "exact": "exact only", "approx": "approximate and bounds"}.get,
+            key="f_precision",
+            horizontal=True,
+        ),
         search=st.text_input("Search sentences", start.search, key="f_search"),
     )
     st.query_params.from_dict(data.filters_to_query(filters))  # the URL keeps the view
@@ -100,12 +110,25 @@ def show_chart(chart: charts.Chart) -> None:
         chosen = view[view["figure_id"].isin(ids)]
         st.html(export.selection_html(chosen))
     cols = st.columns(4)
-    cols[0].download_button("HTML (offline)", lambda: export.chart_html(chart), f"{chart.key}.html", "text/html",
-                            key=f"html_{chart.key}", on_click="ignore")  # fmt: skip
+    cols[0].download_button(
+        "HTML (offline)",
+        lambda: export.chart_html(chart),
+        f"{chart.key}.html",
+        "text/html",
+        key=f"html_{chart.key}",
+        on_click="ignore",
+    )
     for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
-        col.download_button(fmt.upper(), (lambda f=fmt: export.image_bytes(chart, f)) if browser else b"", f"{chart.key}.{fmt}",
-                            mime, key=f"{fmt}_{chart.key}", on_click="ignore", disabled=browser is None,
-                            help=None if browser else "Needs Chromium or Chrome on the server (apt-get install chromium).")  # fmt: skip
+        col.download_button(
+            fmt.upper(),
+            (lambda f=fmt: export.image_bytes(chart, f)) if browser else b"",
+            f"{chart.key}.{fmt}",
+            mime,
+            key=f"{fmt}_{chart.key}",
+            on_click="ignore",
+            disabled=browser is None,
+            help=None if browser else "Needs Chromium or Chrome on the server (apt-get install chromium).",
+        )
     with cols[3].popover("Embed"):
         st.code(export.embed_snippet(f"{chart.key}.html", chart), language="html")
 
@@ -131,14 +154,20 @@ with tab_table:
     if len(view) > TABLE_ROWS:
         st.caption(f"The first {TABLE_ROWS:,} of {len(view):,} figures; narrow the filters or download the table for all.")
     picked = st.dataframe(
-        shown, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
+        shown,
+        key="table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
         column_config={
             "sentence": st.column_config.TextColumn("sentence", width="large"),
             "value": st.column_config.NumberColumn("value", format="%.6g"),
             "value_usd": st.column_config.NumberColumn("value in USD", format="%.0f"),
-            "figure_id": None, "start": None, "end": None,
+            "figure_id": None,
+            "start": None,
+            "end": None,
         },
-    )  # fmt: skip
+    )
     rows = picked.selection.rows if picked else []
     if rows:
         row = shown.iloc[rows[0]]
@@ -161,11 +190,31 @@ st.subheader("Download")
 st.caption("CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.")
 c1, c2, c3, c4, c5 = st.columns(5)
 # Deferred: each file is built when its button is clicked, not on every rerun.
-c1.download_button("CSV (filtered)", lambda: to_csv_text(view), "figures-filtered.csv", "text/csv", key="csv_view", on_click="ignore")
+c1.download_button(
+    "CSV (filtered)", lambda: to_csv_text(view), "figures-filtered.csv", "text/csv", key="csv_view", on_click="ignore"
+)
 c2.download_button("CSV (all)", lambda: to_csv_text(frame), "figures.csv", "text/csv", key="csv_all", on_click="ignore")
-c3.download_button("Parquet (filtered)", lambda: view.to_parquet(index=False),
-                   "figures-filtered.parquet", "application/octet-stream", key="parquet_view", on_click="ignore")  # fmt: skip
-c4.download_button("JSON (filtered)", lambda: view.to_json(orient="records", lines=True, force_ascii=False), "figures-filtered.jsonl",
-                   "application/json", key="json_view", on_click="ignore")  # fmt: skip
-c5.download_button("Report (HTML)", lambda: export.report_html([amounts, rates, flows, timeline], view, filters_text),
-                   "figures-report.html", "text/html", key="report", on_click="ignore")  # fmt: skip
+c3.download_button(
+    "Parquet (filtered)",
+    lambda: view.to_parquet(index=False),
+    "figures-filtered.parquet",
+    "application/octet-stream",
+    key="parquet_view",
+    on_click="ignore",
+)
+c4.download_button(
+    "JSON (filtered)",
+    lambda: view.to_json(orient="records", lines=True, force_ascii=False),
+    "figures-filtered.jsonl",
+    "application/json",
+    key="json_view",
+    on_click="ignore",
+)
+c5.download_button(
+    "Report (HTML)",
+    lambda: export.report_html([amounts, rates, flows, timeline], view, filters_text),
+    "figures-report.html",
+    "text/html",
+    key="report",
+    on_click="ignore",
+)

@@ -27,8 +27,10 @@ def build_table(figures: int, corpus: Path = CORPUS) -> pd.DataFrame:
 
     base = figures_frame([("bench", corpus.read_text(encoding="utf-8"))])
     copies = -(-figures // len(base))
-    frames = [base.assign(doc_id=f"bench-{i}", figure_id=base["figure_id"].str.replace("bench:", f"bench-{i}:", regex=False))
-              for i in range(copies)]  # fmt: skip
+    frames = [
+        base.assign(doc_id=f"bench-{i}", figure_id=base["figure_id"].str.replace("bench:", f"bench-{i}:", regex=False))
+        for i in range(copies)
+    ]
     return pd.concat(frames, ignore_index=True).head(figures)
 
 

@@ -16,7 +16,14 @@ import plotly.graph_objects as go
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 TOOL = "Trade-flow figures"
 MAX_BARS = 60  # bars per chart; the rest are summarised in the note
-_QUALIFIER_MARK = {"approx": "~", "more_than": ">", "at_least": "\u2265", "less_than": "<", "at_most": "\u2264", "range": "\u2194"}
+_QUALIFIER_MARK = {
+    "approx": "~",
+    "more_than": ">",
+    "at_least": "\u2265",
+    "less_than": "<",
+    "at_most": "\u2264",
+    "range": "\u2194",
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,8 @@ def _unique_labels(rows: pd.DataFrame) -> list[str]:
 
 def _hover(rows: pd.DataFrame, value_text: list[str]) -> list[str]:
     return [
-        f"<b>{html.escape(str(r.surface))}</b> = {html.escape(v)}<br>{html.escape(str(r.doc_id))}<br><br>{escape_sentence(str(r.sentence))}"
+        f"<b>{html.escape(str(r.surface))}</b> = {html.escape(v)}<br>{html.escape(str(r.doc_id))}"
+        f"<br><br>{escape_sentence(str(r.sentence))}"
         for r, v in zip(rows.itertuples(), value_text, strict=True)
     ]
 
@@ -137,14 +145,35 @@ def _finish(fig: go.Figure, title: str, source: str, note: str, height: int) -> 
     )
     lines = textwrap.wrap(source, 95) + textwrap.wrap(note, 95)
     caption = "<br>".join(html.escape(line) for line in lines)
-    fig.add_annotation(text=caption, xref="paper", yref="paper", x=1, y=0, yshift=-50,
-                       showarrow=False, xanchor="right", yanchor="top", align="right", font={"size": 11, "color": "#444"})  # fmt: skip
+    fig.add_annotation(
+        text=caption,
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=0,
+        yshift=-50,
+        showarrow=False,
+        xanchor="right",
+        yanchor="top",
+        align="right",
+        font={"size": 11, "color": "#444"},
+    )
     fig.update_layout(margin={"b": 70 + 15 * len(lines)})
     return fig
 
 
-def _bar_chart(rows: pd.DataFrame, values: pd.Series, unit_of: pd.Series, colour_by: pd.Series, key: str, title: str,
-               axis: str, source: str, notes: list[str], alt_subject: str) -> Chart:  # fmt: skip
+def _bar_chart(
+    rows: pd.DataFrame,
+    values: pd.Series,
+    unit_of: pd.Series,
+    colour_by: pd.Series,
+    key: str,
+    title: str,
+    axis: str,
+    source: str,
+    notes: list[str],
+    alt_subject: str,
+) -> Chart:
     labels = _unique_labels(rows)
     texts = [f"{mark(q)}{compact(v, u)}" for q, v, u in zip(rows["qualifier"], values, unit_of, strict=True)]
     err_plus = (rows["value_high"] - rows["value"]).where(rows["qualifier"] == "range").fillna(0).abs()
@@ -163,8 +192,12 @@ def _bar_chart(rows: pd.DataFrame, values: pd.Series, unit_of: pd.Series, colour
                 text=[t for t, p in zip(texts, pick, strict=True) if p],
                 textposition="outside",
                 cliponaxis=False,
-                error_x={"type": "data", "array": (err_plus * scale)[pick], "arrayminus": (err_minus * scale)[pick],
-                         "visible": bool((rows["qualifier"][pick] == "range").any())},  # fmt: skip
+                error_x={
+                    "type": "data",
+                    "array": (err_plus * scale)[pick],
+                    "arrayminus": (err_minus * scale)[pick],
+                    "visible": bool((rows["qualifier"][pick] == "range").any()),
+                },
                 customdata=rows["figure_id"][pick],
                 hovertext=[h for h, p in zip(_hover(rows, texts), pick, strict=True) if p],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -176,9 +209,8 @@ def _bar_chart(rows: pd.DataFrame, values: pd.Series, unit_of: pd.Series, colour
         notes.append("~ approximate, > and \u2265 lower bounds, < and \u2264 upper bounds, error bars span ranges.")
     note = " ".join(notes)
     top = labels[0] if labels else ""
-    alt = (
-        f"Horizontal bar chart of {len(rows)} {alt_subject}, largest first"
-        + (f"; the largest is {top} at {texts[0]}." if labels else ".")
+    alt = f"Horizontal bar chart of {len(rows)} {alt_subject}, largest first" + (
+        f"; the largest is {top} at {texts[0]}." if labels else "."
     )
     fig = _finish(fig, title, source, note, height=max(320, 140 + 28 * len(rows)))
     return Chart(key, title, fig, alt, note, rows.assign(label=labels))
@@ -201,7 +233,9 @@ def amounts_chart(frame: pd.DataFrame, *, original_currency: bool = False, filte
     if len(rows) > MAX_BARS:
         notes.append(f"The {MAX_BARS} largest of {len(rows)} amounts are shown.")
         rows, values, units, colour = rows.iloc[:MAX_BARS], values.iloc[:MAX_BARS], units.iloc[:MAX_BARS], colour.iloc[:MAX_BARS]
-    return _bar_chart(rows, values, units, colour, "amounts", title, axis, source_line(frame, filters_text), notes, "money figures")
+    return _bar_chart(
+        rows, values, units, colour, "amounts", title, axis, source_line(frame, filters_text), notes, "money figures"
+    )
 
 
 def rates_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
@@ -216,16 +250,29 @@ def rates_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
         notes.append(f"The {MAX_BARS} largest of {len(rows)} rates are shown.")
         rows, signed, group = rows.iloc[:MAX_BARS], signed.iloc[:MAX_BARS], group.iloc[:MAX_BARS]
     notes.append("Changes down are drawn to the left.")
-    return _bar_chart(rows, signed, rows["unit"], group, "rates", "Rates and shares", "percent or percentage points",
-                      source_line(frame, filters_text), notes, "rates and shares")  # fmt: skip
+    return _bar_chart(
+        rows,
+        signed,
+        rows["unit"],
+        group,
+        "rates",
+        "Rates and shares",
+        "percent or percentage points",
+        source_line(frame, filters_text),
+        notes,
+        "rates and shares",
+    )
 
 
 def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
     """Exporter -> importer of money figures in US dollars (Sankey); hover lists the figures and sentences."""
     rows = frame[
-        (frame["kind"] == "money") & (frame["same_as"].fillna("") == "") & frame["value_usd"].notna()
-        & (frame["exporter"] != "") & (frame["importer"] != "")
-    ]  # fmt: skip
+        (frame["kind"] == "money")
+        & (frame["same_as"].fillna("") == "")
+        & frame["value_usd"].notna()
+        & (frame["exporter"] != "")
+        & (frame["importer"] != "")
+    ]
     links = rows.groupby(["exporter", "importer"], sort=True)
     sources, targets, values, hovers = [], [], [], []
     exporters = sorted(rows["exporter"].unique())
@@ -241,15 +288,25 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
     fig = go.Figure(
         go.Sankey(
             node={"label": nodes, "color": [PALETTE[0]] * len(exporters) + [PALETTE[1]] * len(importers), "pad": 18},
-            link={"source": sources, "target": targets, "value": values, "customdata": hovers,
-                  "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.35)"},  # fmt: skip
+            link={
+                "source": sources,
+                "target": targets,
+                "value": values,
+                "customdata": hovers,
+                "hovertemplate": "%{customdata}<extra></extra>",
+                "color": "rgba(0,114,178,0.35)",
+            },
         )
     )
-    note = "Only amounts whose sentence states who exported to whom are drawn." if len(rows) else "No amount in view states a flow."
+    note = (
+        "Only amounts whose sentence states who exported to whom are drawn." if len(rows) else "No amount in view states a flow."
+    )
     title = "Flows between countries (US dollars)"
     alt = f"Flow diagram of {len(rows)} amounts from {len(exporters)} exporter(s) to {len(importers)} importer(s)" + (
         f"; the largest flow is {exporters[sources[values.index(max(values))]]} to "
-        f"{importers[targets[values.index(max(values))] - len(exporters)]} at {compact(max(values), 'USD')}." if values else "."
+        f"{importers[targets[values.index(max(values))] - len(exporters)]} at {compact(max(values), 'USD')}."
+        if values
+        else "."
     )
     fig = _finish(fig, title, source_line(frame, filters_text), note, height=420)
     return Chart("flows", title, fig, alt, note, rows.assign(label=figure_labels(rows)))

@@ -19,8 +19,14 @@ from dashboard_lib.charts import TOOL, Chart
 _BROWSER_NAMES = ("chromium", "chromium-browser", "chrome", "google-chrome", "google-chrome-stable")
 IMAGE_WIDTH, IMAGE_HEIGHT = 1100, 650
 # One colour per kind in the document view (same palette as the charts).
-KIND_COLOURS = {"money": "#0072B2", "percent": "#E69F00", "percentage_point": "#D55E00", "count": "#009E73",
-                "ratio": "#CC79A7", "duration": "#56B4E9"}  # fmt: skip
+KIND_COLOURS = {
+    "money": "#0072B2",
+    "percent": "#E69F00",
+    "percentage_point": "#D55E00",
+    "count": "#009E73",
+    "ratio": "#CC79A7",
+    "duration": "#56B4E9",
+}
 OTHER_COLOUR = "#999999"
 
 
@@ -50,7 +56,9 @@ def image_bytes(chart: Chart, fmt: str) -> bytes:
     if browser is None:
         raise ExportUnavailable("PNG and SVG export needs Chromium or Chrome (e.g. apt-get install chromium)")
     os.environ.setdefault("BROWSER_PATH", browser)
-    return pio.to_image(chart.figure, format=fmt, width=IMAGE_WIDTH, height=max(IMAGE_HEIGHT, int(chart.figure.layout.height or 0)))
+    return pio.to_image(
+        chart.figure, format=fmt, width=IMAGE_WIDTH, height=max(IMAGE_HEIGHT, int(chart.figure.layout.height or 0))
+    )
 
 
 def chart_html(chart: Chart) -> str:
@@ -66,8 +74,8 @@ def embed_snippet(file_name: str, chart: Chart) -> str:
     >>> from dashboard_lib.charts import Chart
     >>> import plotly.graph_objects as go
     >>> c = Chart("k", 'Amounts "USD"', go.Figure(), "alt", "", pd.DataFrame())
-    >>> print(embed_snippet("amounts.html", c))
-    <iframe src="amounts.html" title="Amounts &quot;USD&quot;" style="width:100%;aspect-ratio:16/10;border:0" loading="lazy"></iframe>
+    >>> print(embed_snippet("amounts.html", c)[:59])
+    <iframe src="amounts.html" title="Amounts &quot;USD&quot;"
     """
     return (
         f'<iframe src="{html.escape(file_name)}" title="{html.escape(chart.title)}" '
@@ -173,8 +181,10 @@ def selection_html(rows: pd.DataFrame) -> str:
 
 def legend_html() -> str:
     """The colour legend of the document view."""
-    items = [f'<span style="border-bottom:3px solid {c};background:{c}33;padding:0 4px">{html.escape(k)}</span>'
-             for k, c in KIND_COLOURS.items()]  # fmt: skip
+    items = [
+        f'<span style="border-bottom:3px solid {c};background:{c}33;padding:0 4px">{html.escape(k)}</span>'
+        for k, c in KIND_COLOURS.items()
+    ]
     items.append(f'<span style="border-bottom:3px solid {OTHER_COLOUR};background:{OTHER_COLOUR}33;padding:0 4px">other</span>')
     return " ".join(items)
 

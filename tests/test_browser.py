@@ -86,6 +86,6 @@ def test_click_on_a_bar_lists_its_sentence(page) -> None:  # type: ignore[no-unt
 def test_csv_download(page) -> None:  # type: ignore[no-untyped-def]
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name="CSV (filtered)").click()
-    content = open(info.value.path(), encoding="utf-8").read()
+    content = info.value.path().read_text(encoding="utf-8")
     assert content.startswith("figure_id,doc_id,sentence_index")
     assert "900 million dollars" in content and len(content.splitlines()) == 11

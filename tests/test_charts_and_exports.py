@@ -22,7 +22,9 @@ TRADE = (
 
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
-    return figures_frame([("trade", TRADE), ("evil", '<script>alert("x")</script> Exports rose 5% in 2023. <img src=x onerror=y()>')])
+    return figures_frame(
+        [("trade", TRADE), ("evil", '<script>alert("x")</script> Exports rose 5% in 2023. <img src=x onerror=y()>')]
+    )
 
 
 def test_amounts_draw_restatements_once_and_say_what_is_left_out(frame: pd.DataFrame) -> None:
@@ -43,7 +45,11 @@ def test_rates_separate_changes_from_shares_and_mark_ranges(frame: pd.DataFrame)
     chart = charts.rates_chart(frame)
     names = {trace.name for trace in chart.figure.data}
     assert {"change up", "share"} <= names
-    ranged = [t for t in chart.figure.data if any(chart.rows.set_index("figure_id").loc[i, "qualifier"] == "range" for i in t.customdata)]
+    ranged = [
+        t
+        for t in chart.figure.data
+        if any(chart.rows.set_index("figure_id").loc[i, "qualifier"] == "range" for i in t.customdata)
+    ]
     assert ranged and ranged[0].error_x.visible
 
 
@@ -61,7 +67,12 @@ def test_timeline_places_figures_on_periods(frame: pd.DataFrame) -> None:
 
 
 def test_every_chart_has_title_source_alt_and_escapes_document_text(frame: pd.DataFrame) -> None:
-    for chart in (charts.amounts_chart(frame), charts.rates_chart(frame), charts.flows_chart(frame), charts.timeline_chart(frame)):
+    for chart in (
+        charts.amounts_chart(frame),
+        charts.rates_chart(frame),
+        charts.flows_chart(frame),
+        charts.timeline_chart(frame),
+    ):
         layout = chart.figure.layout
         assert layout.title.text == chart.title
         assert any("Figures extracted from news text by Trade-flow figures" in a.text for a in layout.annotations)

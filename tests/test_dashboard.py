@@ -7,25 +7,30 @@ import io
 import pandas as pd
 import pytest
 from conftest import ROOT
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard.py")
 
 
 @pytest.fixture
-def stored(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """Files the app hands to download buttons, by file name."""
-    files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+def stored(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """What the app hands to download buttons, by file name: bytes, or the deferred callable that
+    Streamlit runs when the button is clicked (call it to get the file)."""
+    files: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
 
-    def capture(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
-        if filename and isinstance(path_or_data, (bytes, str)):
-            files[filename] = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
+    def capture(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):  # type: ignore[no-untyped-def]
+        files[file_name or ""] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
     return files
+
+
+def download(stored: dict[str, object], name: str) -> bytes:
+    made = stored[name]() if callable(stored[name]) else stored[name]  # type: ignore[operator]
+    return made.encode() if isinstance(made, str) else made  # type: ignore[return-value]
 
 
 def app() -> AppTest:
@@ -65,21 +70,23 @@ def test_url_restores_filters() -> None:
     assert set(at.dataframe[0].value["surface"]) == {"70%", "900 million dollars", "835 million euros"}
 
 
-def test_csv_download_holds_the_filtered_rows_spreadsheet_safe(stored: dict[str, bytes]) -> None:
+def test_csv_download_holds_the_filtered_rows_spreadsheet_safe(stored: dict[str, object]) -> None:
     at = app()
     at.query_params["kinds"] = ["count"]
     at.run()
-    frame = pd.read_csv(io.BytesIO(stored["figures-filtered.csv"]), keep_default_na=False)
+    frame = pd.read_csv(io.BytesIO(download(stored, "figures-filtered.csv")), keep_default_na=False)
     assert set(frame["kind"]) == {"count"} and len(frame) == 4
-    whole = pd.read_csv(io.BytesIO(stored["figures.csv"]))
+    whole = pd.read_csv(io.BytesIO(download(stored, "figures.csv")))
     assert len(whole) == 10
 
 
-def test_formula_cells_are_neutralised_in_the_download(stored: dict[str, bytes]) -> None:
+def test_formula_cells_are_neutralised_in_the_download(stored: dict[str, object]) -> None:
     at = app().run()
-    at.sidebar.file_uploader(key="uploads").set_value(("evil.txt", b"=cmd|' /C calc'!A0 exports stood at -5 tonnes.", "text/plain"))
+    at.sidebar.file_uploader(key="uploads").set_value(
+        ("evil.txt", b"=cmd|' /C calc'!A0 exports stood at -5 tonnes.", "text/plain")
+    )
     at.sidebar.button(key="extract").click().run()
-    frame = pd.read_csv(io.BytesIO(stored["figures.csv"]), keep_default_na=False)
+    frame = pd.read_csv(io.BytesIO(download(stored, "figures.csv")), keep_default_na=False)
     row = frame[frame["doc_id"] == "evil"].iloc[0]
     assert row["surface"] == "'-5 tonnes" and row["sentence"].startswith("'=cmd")
 
