@@ -74,7 +74,7 @@ def embed_snippet(file_name: str, chart: Chart) -> str:
     >>> from dashboard_lib.charts import Chart
     >>> import plotly.graph_objects as go
     >>> c = Chart("k", 'Amounts "USD"', go.Figure(), "alt", "", pd.DataFrame())
-    >>> print(embed_snippet("amounts.html", c)[:59])
+    >>> print(embed_snippet("amounts.html", c)[:58])
     <iframe src="amounts.html" title="Amounts &quot;USD&quot;"
     """
     return (
