@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_lib import charts, data, export
-from extract.output import to_csv_text
+from extract import to_csv_text
 
 st.set_page_config(page_title="Trade-flow figures", layout="wide")
 
@@ -103,7 +103,9 @@ TABLE_ROWS = 5_000  # rows sent to the browser's table; the downloads hold them 
 
 
 def show_chart(chart: charts.Chart) -> None:
-    event = st.plotly_chart(chart.figure, key=f"chart_{chart.key}", on_select="rerun", selection_mode="points", width="stretch")
+    event = st.plotly_chart(
+        chart.figure, key=f"chart_{chart.key}", on_select="rerun", selection_mode="points", width="stretch", alt=chart.alt
+    )
     st.caption(f"Alternative text: {chart.alt}")
     ids = charts.selected_ids(event)
     if ids:

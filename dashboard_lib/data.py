@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import Document, DocumentError, figures_frame, read_documents
+from extract import Document, DocumentError, figures_frame, read_bytes, read_documents
 from extract import read_table as read_table
-from extract.documents import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TABLE = ROOT / "data" / "figures.csv"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+import zlib
 from collections.abc import Sequence
 from functools import cache
 
@@ -56,9 +57,46 @@ def image_bytes(chart: Chart, fmt: str) -> bytes:
     if browser is None:
         raise ExportUnavailable("PNG and SVG export needs Chromium or Chrome (e.g. apt-get install chromium)")
     os.environ.setdefault("BROWSER_PATH", browser)
-    return pio.to_image(
-        chart.figure, format=fmt, width=IMAGE_WIDTH, height=max(IMAGE_HEIGHT, int(chart.figure.layout.height or 0))
-    )
+    height = max(IMAGE_HEIGHT, int(chart.figure.layout.height or 0))
+    image = pio.to_image(chart.figure, format=fmt, width=IMAGE_WIDTH, height=height)
+    return with_svg_description(image, chart) if fmt == "svg" else with_png_description(image, chart)
+
+
+def with_svg_description(svg: bytes, chart: Chart) -> bytes:
+    """The SVG with the chart's title and alternative text as its <title> and <desc> (read by screen readers).
+
+    >>> from dashboard_lib.charts import Chart
+    >>> import plotly.graph_objects as go
+    >>> c = Chart("k", "Amounts", go.Figure(), "Bar chart <of> 2 amounts", "", pd.DataFrame())
+    >>> with_svg_description(b'<svg class="main-svg" width="10"><g/></svg>', c)
+    b'<svg class="main-svg" width="10" role="img"><title>Amounts</title><desc>Bar chart &lt;of&gt; 2 amounts</desc><g/></svg>'
+    """
+    text = svg.decode("utf-8")
+    end = text.index(">", text.index("<svg"))
+    head = text[:end] + ' role="img">'
+    described = f"<title>{html.escape(chart.title)}</title><desc>{html.escape(chart.alt)}</desc>"
+    return (head + described + text[end + 1 :]).encode("utf-8")
+
+
+def with_png_description(png: bytes, chart: Chart) -> bytes:
+    """The PNG with the chart's title and alternative text in iTXt chunks ("Title", "Description").
+
+    >>> from dashboard_lib.charts import Chart
+    >>> import plotly.graph_objects as go
+    >>> c = Chart("k", "Amounts", go.Figure(), "Bar chart", "", pd.DataFrame())
+    >>> out = with_png_description(b"\\x89PNG\\r\\n\\x1a\\n" + b"\\x00" * 25, c)
+    >>> out[37:41], b"Description" in out
+    (b'iTXt', True)
+    """
+    chunks = b"".join(_itxt(key, value) for key, value in (("Title", chart.title), ("Description", chart.alt)))
+    ihdr_end = 8 + 25  # signature, then the IHDR chunk (4 length + 4 type + 13 data + 4 CRC)
+    return png[:ihdr_end] + chunks + png[ihdr_end:]
+
+
+def _itxt(keyword: str, text: str) -> bytes:
+    """One iTXt chunk: keyword, no compression, no language tag, UTF-8 text."""
+    body = keyword.encode("latin-1") + b"\x00" + b"\x00\x00" + b"\x00" + b"\x00" + text.encode("utf-8")
+    return len(body).to_bytes(4, "big") + b"iTXt" + body + zlib.crc32(b"iTXt" + body).to_bytes(4, "big")
 
 
 def chart_html(chart: Chart) -> str:

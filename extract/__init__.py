@@ -5,9 +5,9 @@
 ['64.2%']
 """
 
-from extract.documents import Document, DocumentError, read_documents
+from extract.documents import Document, DocumentError, read_bytes, read_documents
 from extract.figures import extract_figures
-from extract.output import read_table, write_table
+from extract.output import read_table, to_csv_text, write_table
 from extract.records import Figure
 from extract.table import COLUMNS, figures_frame, figures_to_frame
 
@@ -19,7 +19,9 @@ __all__ = [
     "extract_figures",
     "figures_frame",
     "figures_to_frame",
+    "read_bytes",
     "read_documents",
     "read_table",
+    "to_csv_text",
     "write_table",
 ]

@@ -28,6 +28,7 @@ from extract.vocab import (
     CURRENCY_SUFFIXES,
     NUMBER_WORDS,
     QUALIFIERS,
+    STOP_CONTEXTS,
     UNITS,
     CurrencyEntry,
     UnitEntry,
@@ -240,8 +241,6 @@ def _maybe_machine_text(text: str, start: int, end: int) -> bool:
 def _stop_kind(stop: str | None) -> str | None:
     if not stop:
         return None
-    from extract.vocab import STOP_CONTEXTS
-
     return STOP_CONTEXTS.get(stop) or STOP_CONTEXTS.get(stop + ".")
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 import xml.dom.minidom
 
 import pandas as pd
 import pytest
+from PIL import Image
 
 from dashboard_lib import charts, data, export
 from extract import figures_frame
@@ -121,6 +123,10 @@ def test_png_export_is_a_png(frame: pd.DataFrame) -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (export.IMAGE_WIDTH, export.IMAGE_HEIGHT)
+    assert b"iTXtDescription" in png and b"Horizontal bar chart" in png
+    image = Image.open(io.BytesIO(png))  # decoding proves the added chunks keep the file valid
+    image.load()
+    assert image.info["Description"].startswith("Horizontal bar chart")
 
 
 @needs_browser
@@ -129,6 +135,7 @@ def test_svg_export_is_an_svg_with_title_and_source(frame: pd.DataFrame) -> None
     doc = xml.dom.minidom.parseString(svg)
     assert doc.documentElement.tagName == "svg"
     assert "Amounts in US dollars" in svg and "Trade-flow figures" in svg
+    assert doc.documentElement.getElementsByTagName("desc")[0].firstChild.data.startswith("Horizontal bar chart")
 
 
 def test_without_a_browser_image_export_says_so(monkeypatch: pytest.MonkeyPatch, frame: pd.DataFrame) -> None:

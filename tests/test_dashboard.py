@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -58,6 +59,24 @@ def test_filters_change_table_and_url() -> None:
     assert set(table["kind"]) == {"money"} and len(table) == 2
     assert count_line(at).startswith("**2** of 10")
     assert at.query_params["kinds"] in ("money", ["money"])
+
+
+def chart_points(at: AppTest, title: str) -> int:
+    """How many figures a chart of the page draws (its bars' customdata)."""
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        if spec["layout"]["title"]["text"] == title:
+            return sum(len(trace.get("customdata", [])) for trace in spec["data"])
+    raise AssertionError(f"no chart titled {title!r}")
+
+
+def test_filters_change_the_charts_and_charts_carry_alt_text() -> None:
+    at = app().run()
+    assert chart_points(at, "Rates and shares") == 2
+    assert all(element.proto.alt for element in at.get("plotly_chart"))
+    at.text_input(key="f_search").set_value("jumped").run()
+    assert chart_points(at, "Rates and shares") == 1
+    assert chart_points(at, "Amounts in US dollars") == 0
 
 
 def test_url_restores_filters() -> None:
