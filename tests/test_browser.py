@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -84,8 +85,13 @@ def test_click_on_a_bar_lists_its_sentence(page) -> None:  # type: ignore[no-unt
 
 
 def test_csv_download(page) -> None:  # type: ignore[no-untyped-def]
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name="CSV (filtered)").click()
-    content = info.value.path().read_text(encoding="utf-8")
+    # A fresh page, so that no rerun left by the selection test swallows the click.
+    page.reload()
+    page.wait_for_selector(".js-plotly-plot .bars path", timeout=60_000)
+    button = page.get_by_role("button", name="CSV (filtered)")
+    button.wait_for(state="visible", timeout=30_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    content = Path(info.value.path()).read_text(encoding="utf-8")
     assert content.startswith("figure_id,doc_id,sentence_index")
     assert "900 million dollars" in content and len(content.splitlines()) == 11
