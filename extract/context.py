@@ -19,7 +19,7 @@ import regex
 from extract.countries import Mention, codes_in, find_countries
 from extract.fx import to_usd
 from extract.periods import Period, find_periods, parse_date
-from extract.records import Figure
+from extract.records import Draft, Figure
 from extract.vocab import _rows
 
 TRADE_WORDS: Mapping[str, str] = MappingProxyType(
@@ -186,7 +186,7 @@ class Flow:
     importer: str
 
 
-def add_context(figures: Sequence[Figure], text: str, doc_date: str = "") -> list[Figure]:
+def add_context(figures: Sequence[Figure | Draft], text: str, doc_date: str = "") -> list[Figure]:
     """``figures`` of ``text`` with their context columns filled in.
 
     >>> from extract.figures import extract_figures

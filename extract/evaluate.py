@@ -339,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{'column':<14} {'development set':>18} {'hold-out set':>16}")
         for column, (ok, total) in development.items():
             h_ok, h_total = held[column]
-            print(f"{column:<14} {ok / total:>8.3f} {ok:>4}/{total:<4} {h_ok / h_total:>7.3f} {h_ok:>3}/{h_total:<3}")
+            print(f"{column:<14} {ok / total:>8.3f} {ok:>4}/{total:<4} {h_ok / h_total:>7.3f} {h_ok:>3}/{h_total}")
         return 0
     if not (args.eval_dir / "newsquant-dev.json").is_file():
         print(f"error: no newsquant-dev.json in {args.eval_dir}", file=sys.stderr)

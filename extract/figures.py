@@ -20,7 +20,7 @@ from extract.grammar import (
     WORD_TRIGGER,
 )
 from extract.numbers import parse_number, scale_value, tidy_float
-from extract.records import Figure
+from extract.records import Draft, Figure
 from extract.sentences import Sentences, split_sentences
 from extract.vocab import (
     CURRENCY_GLUED,
@@ -81,8 +81,9 @@ def extract_figures(text: str, doc_id: str = "doc", *, date: str = "", context: 
     candidates = [c for m in matches if (c := _candidate(text, m)) is not None]
     joined = _join_ranges(text, candidates, sentences)
     cache: dict[int, str] = {}
-    figures = [_figure(text, doc_id, c, sentences, cache) for c in joined]
-    return add_context(figures, text, date) if context else figures
+    if context:  # drafts: the context step builds each record once, with every column
+        return add_context([_figure(text, doc_id, c, sentences, cache, Draft) for c in joined], text, date)
+    return [_figure(text, doc_id, c, sentences, cache, Figure) for c in joined]
 
 
 def _word_matches(text: str) -> list[regex.Match[str]]:
@@ -100,25 +101,25 @@ def _word_matches(text: str) -> list[regex.Match[str]]:
     return found
 
 
-def _figure(text: str, doc_id: str, c: _Candidate, sentences: Sentences, cache: dict[int, str]) -> Figure:
+def _figure(text: str, doc_id: str, c: _Candidate, sentences: Sentences, cache: dict[int, str], make: type) -> Figure:
     index = sentences.index_of(c.start)
     sentence = cache.get(index)
     if sentence is None:
         sentence = cache[index] = sentences.sentence(index)
-    return Figure(
-        figure_id=f"{doc_id}:{c.start}-{c.end}",
-        doc_id=doc_id,
-        sentence_index=index,
-        start=c.start,
-        end=c.end,
-        surface=text[c.start : c.end],
-        value=c.value,
-        value_low=c.low,
-        value_high=c.high,
-        unit=c.unit,
-        kind=c.kind,
-        qualifier=c.qualifier,
-        sentence=sentence,
+    return make(  # type: ignore[no-any-return]
+        f"{doc_id}:{c.start}-{c.end}",
+        doc_id,
+        index,
+        c.start,
+        c.end,
+        text[c.start : c.end],
+        c.value,
+        c.low,
+        c.high,
+        c.unit,
+        c.kind,
+        c.qualifier,
+        sentence,
     )
 
 

@@ -8,7 +8,7 @@ a rate the text itself states is used; otherwise no value is given. No rate is e
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # Pence sterling are hundredths of a pound; the ECB quotes pounds.
@@ -24,6 +24,7 @@ def _converter() -> Any:
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
 
 
+@lru_cache(maxsize=65536)  # many figures share a currency and a period end; a look-up may step back over days
 def ecb_rate(code: str, when: date) -> tuple[float, date] | str:
     """(US dollars per unit, rate date), or the reason there is none.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +39,23 @@ class Figure:
     value_usd: float | None = None
     fx_note: str = ""
     same_as: str = ""
+
+
+class Draft(NamedTuple):
+    """A figure before its context: the first thirteen fields of :class:`Figure`, cheap to make.
+
+    The context step reads drafts and builds each frozen ``Figure`` once, with every column."""
+
+    figure_id: str
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    surface: str
+    value: float
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    kind: str
+    qualifier: str
+    sentence: str
