@@ -275,7 +275,8 @@ SENTENCE_BREAK = re.compile(
     r"""
     [.!?]+ ["\u201d\u2019')\]]*                      # end punctuation and closing quotes
     [ \t\u00a0]+ (?= ["\u201c\u2018(\[]? [A-Z0-9\u00c0-\u024f] )   # then a capital, digit or opening quote
-    | [ \t\u00a0]* \n \s*                            # or a line break
+    | \n \s*                                           # or a line break (spaces before it are trimmed later;
+                                                       # matching them here would backtrack over long runs)
     """,
     re.VERBOSE,
 )

@@ -67,3 +67,35 @@ def test_never_raises_and_offsets_are_valid(text: str) -> None:
         assert f.sentence and f.surface in text
         if f.value_low is not None and f.value_high is not None:
             assert f.value_low <= f.value_high
+
+
+# Long runs that once made a pattern backtrack over the whole run (100,000 spaces took 18 s).
+# Not a speed check: the alarm only stops a run that would hang, with a margin of over 100x.
+ADVERSARIAL = {
+    "spaces": " " * 100_000 + "5%",
+    "tabs": "\t" * 100_000 + "x 5%",
+    "no-break spaces": "\u00a0" * 100_000 + "5%",
+    "digits": "1" * 100_000,
+    "comma groups": "1," * 50_000,
+    "dollar signs": "$" * 100_000,
+    "brackets": "(" * 50_000 + ")" * 50_000,
+    "dots": ". " * 50_000,
+}
+
+
+def test_long_runs_finish() -> None:
+    import signal
+
+    def stop(signum, frame):  # type: ignore[no-untyped-def]
+        raise TimeoutError("extraction hung")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        for name, text in ADVERSARIAL.items():
+            signal.alarm(20)
+            figures = extract_figures(text)
+            signal.alarm(0)
+            assert all(text[f.start : f.end] == f.surface for f in figures), name
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
