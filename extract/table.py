@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import astuple, fields
 from typing import TYPE_CHECKING
 
-from extract.documents import Document
+from extract.documents import Document, DocumentError
 from extract.figures import extract_figures
 from extract.records import Figure
 
@@ -42,8 +42,11 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def figures_frame(documents: Iterable[Document | tuple[str, str]]) -> pd.DataFrame:
+def figures_frame(documents: Iterable[Document | DocumentError | tuple[str, str]]) -> pd.DataFrame:
     """The tidy table of every figure in ``documents`` (``Document`` records or ``(doc_id, text)`` pairs).
+
+    ``DocumentError`` items, as :func:`read_documents` yields them, are passed over: collect them
+    from the reader when they matter (the CLI reports each one).
 
     >>> frame = figures_frame([("a", "Exports rose 5%."), ("b", "Imports of 2 million tonnes.")])
     >>> frame[["doc_id", "surface", "value", "unit"]].values.tolist()
@@ -51,6 +54,8 @@ def figures_frame(documents: Iterable[Document | tuple[str, str]]) -> pd.DataFra
     """
     figures: list[Figure] = []
     for document in documents:
+        if isinstance(document, DocumentError):
+            continue
         doc = document if isinstance(document, Document) else Document(doc_id=document[0], text=document[1])
         figures.extend(extract_figures(doc.text, doc_id=doc.doc_id, date=doc.date))
     return figures_to_frame(figures)
