@@ -174,12 +174,12 @@ with tab_table:
     if rows:
         row = shown.iloc[rows[0]]
         text = st.session_state.texts.get(row["doc_id"], "")
-        paragraph, offset = export.paragraph_around(text, int(row["start"]), int(row["end"])) if text else (row["sentence"], -1)
-        if offset >= 0:
+        if text:  # the paragraph around the figure, every figure in it marked and this one outlined
+            paragraph, offset = export.paragraph_around(text, int(row["start"]), int(row["end"]))
             same = view[(view["doc_id"] == row["doc_id"]) & (view["start"] >= offset) & (view["end"] <= offset + len(paragraph))]
             st.html(export.highlight(paragraph, same, offset, focus=row["figure_id"]))
-        else:
-            st.text(paragraph)
+        else:  # a table opened without its documents: the sentence, with the figure marked
+            st.html(export.highlight_in_sentence(row))
 with tab_docs:
     doc_ids = sorted(st.session_state.texts)
     doc = st.selectbox("Document", doc_ids, key="doc") if doc_ids else None

@@ -204,6 +204,22 @@ def highlight(text: str, rows: pd.DataFrame, offset: int = 0, focus: str = "") -
     return "".join(out).replace("\n", "<br>")
 
 
+def highlight_in_sentence(row: pd.Series) -> str:
+    """The figure's sentence with the figure marked, for tables opened without their documents.
+
+    >>> row = pd.Series({"sentence": "<i>Exports</i> rose 5%.", "surface": "5%", "kind": "percent", "figure_id": "a"})
+    >>> out = highlight_in_sentence(row)
+    >>> out.startswith("&lt;i&gt;Exports&lt;/i&gt; rose <mark"), out.endswith(">5%</mark>."), "outline" in out
+    (True, True, True)
+    """
+    sentence, surface = str(row["sentence"]), str(row["surface"])
+    at = sentence.find(surface)
+    if at < 0:
+        return html.escape(sentence)
+    marked = pd.DataFrame({"start": [at], "end": [at + len(surface)], "kind": [row["kind"]], "figure_id": [row["figure_id"]]})
+    return highlight(sentence, marked, focus=str(row["figure_id"]))
+
+
 def selection_html(rows: pd.DataFrame) -> str:
     """The figures a chart selection picked, each with its document and sentence (escaped).
 
