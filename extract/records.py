@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 
@@ -41,21 +41,7 @@ class Figure:
     same_as: str = ""
 
 
-class Draft(NamedTuple):
-    """A figure before its context: the first thirteen fields of :class:`Figure`, cheap to make.
-
-    The context step reads drafts and builds each frozen ``Figure`` once, with every column."""
-
-    figure_id: str
-    doc_id: str
-    sentence_index: int
-    start: int
-    end: int
-    surface: str
-    value: float
-    value_low: float | None
-    value_high: float | None
-    unit: str
-    kind: str
-    qualifier: str
-    sentence: str
+# A figure before its context: the fields of Figure up to ``sentence``, as a tuple that is cheap
+# to make. The context step reads drafts and builds each frozen Figure once, with every column.
+_DRAFT_FIELDS = [(f.name, str(f.type)) for f in fields(Figure)]
+Draft = NamedTuple("Draft", _DRAFT_FIELDS[: [name for name, _ in _DRAFT_FIELDS].index("sentence") + 1])  # type: ignore[misc]
