@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_lib import charts, data, export
-from extract import to_csv_text
+from extract import read_table, to_csv_text
 
 st.set_page_config(page_title="Trade-flow figures", layout="wide")
 
@@ -20,7 +20,7 @@ st.set_page_config(page_title="Trade-flow figures", layout="wide")
 @st.cache_data(show_spinner="Loading the figures…")
 def load_table(path: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
     if path:
-        return data.read_table(path), {}
+        return read_table(path), {}
     return data.default_table(), data.seed_texts()
 
 

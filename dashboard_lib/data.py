@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import Document, DocumentError, figures_frame, read_bytes, read_documents
-from extract import read_table as read_table
+from extract import Document, DocumentError, figures_frame, read_bytes, read_documents, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TABLE = ROOT / "data" / "figures.csv"

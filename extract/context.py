@@ -79,7 +79,6 @@ _FUNCTION = frozenset(
         "can",
         "said",
         "says",
-        "says",
         "per",
         "cent",
         "percent",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 import regex
@@ -141,7 +140,7 @@ def _bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
     return value, value
 
 
-def _candidate(text: str, m: re.Match[str] | regex.Match[str]) -> _Candidate | None:
+def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
     start, end = m.span()
     left = LEFT_CONTEXT.search(text, start - 32 if start > 32 else 0, start)
     # groups() is an order of magnitude cheaper than group(names...) on this hot path
@@ -192,7 +191,7 @@ def _candidate(text: str, m: re.Match[str] | regex.Match[str]) -> _Candidate | N
     if is_word:
         if number_text.lower() == "one" and rules.one_is_pronoun(_word_before(text, start), _word_after(text, end)):
             return None
-        if not unit and rules.word_number_needs_noun(True, text, end):
+        if not unit and rules.word_number_needs_noun(text, end):
             return None
         if not has_unit and rules.word_number_before_function_word(_word_after(text, end)):
             return None
@@ -270,13 +269,11 @@ def _unit_of(text: str, prefix: str | None, post: str | None, end: int, *, scale
                 return "GBP", "money", 1.0, end
             return "pound", "mass", 1.0, end
         if not code:
-            currency = CURRENCY_SUFFIXES.get(post)
-            if isinstance(currency, CurrencyEntry):
-                code = currency.code
-            else:
-                unit = UNITS.get(post)
-                if isinstance(unit, UnitEntry):
-                    return unit.unit, unit.kind, 1.0, end
+            named = _named_unit(post)
+            if named is not None and named[1] == "money":
+                code = named[0]
+            elif named is not None:
+                return named[0], named[1], 1.0, end
     if code:
         per = PER_UNIT_AFTER.match(text, end)
         per_unit = UNITS.get(per.group("per")) if per else None
@@ -284,6 +281,15 @@ def _unit_of(text: str, prefix: str | None, post: str | None, end: int, *, scale
             return f"{code}/{per_unit.unit}", "money", 1.0, per.end()  # type: ignore[union-attr]
         return code, "money", 1.0, end
     return "", "count", 1.0, end
+
+
+def _named_unit(word: str) -> tuple[str, str] | None:
+    """(unit, kind) of a currency name or unit written after a number: "dollars" -> USD money."""
+    currency = CURRENCY_SUFFIXES.get(word) if word else None
+    if isinstance(currency, CurrencyEntry):
+        return currency.code, "money"
+    unit = UNITS.get(word) if word else None
+    return (unit.unit, unit.kind) if isinstance(unit, UnitEntry) else None
 
 
 def _fraction(text: str, m: regex.Match[str], qualifier: str, lead: str) -> _Candidate | None:
@@ -313,14 +319,8 @@ def _vague(m: regex.Match[str], lead: str) -> _Candidate:
         factor = scale_value(m.group("several_scale"))
         low, high = low * factor, high * factor
     value = tidy_float((low + high) / 2)
-    unit, kind = "", "count"
-    named = m.group("vague_unit")
-    if named:
-        currency, physical = CURRENCY_SUFFIXES.get(named), UNITS.get(named)
-        if isinstance(currency, CurrencyEntry):
-            unit, kind = currency.code, "money"
-        elif isinstance(physical, UnitEntry):
-            unit, kind = physical.unit, physical.kind
+    named = _named_unit(m.group("vague_unit") or "")
+    unit, kind = named if named is not None else ("", "count")
     return _Candidate(start, end, value, low, high, unit, kind, "approx", lead, value, 1.0, bool(unit))
 
 

@@ -347,14 +347,12 @@ def to_joins_range(word_before_first: str) -> bool:
     return word_before_first.lower() not in _CHANGE_BEFORE
 
 
-def word_number_needs_noun(is_word: bool, text: str, end: int) -> bool:
+def word_number_needs_noun(text: str, end: int) -> bool:
     """A number written in words must be followed by a word ("two countries"), else it is prose.
 
-    >>> word_number_needs_noun(True, "the two.", 7), word_number_needs_noun(True, "two areas", 3)
+    >>> word_number_needs_noun("the two.", 7), word_number_needs_noun("two areas", 3)
     (True, False)
     """
-    if not is_word:
-        return False
     nxt = text[end : end + 2]
     return not (len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha())
 
