@@ -1,19 +1,33 @@
-"""Reading documents from files: plain text, Markdown, HTML and JSON Lines.
+"""Reading documents from files: plain text, Markdown, HTML, and news archives (JSON Lines and
+CSV, gzip-compressed or not, and Parquet) with one record per article.
 
-A file that cannot be read yields a :class:`DocumentError` in place of its documents, so a batch
-always goes on and every failure is reported.
+A file or record that cannot be read yields a :class:`DocumentError` in its place, so a batch
+always goes on and every failure is reported. Archives are read record by record, never whole.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
+import gzip
+import io
 import json
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+import regex
+
+# File kinds by suffix; a folder is searched for these. Compound suffixes are matched whole.
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+CSV_SUFFIXES = (".csv", ".csv.gz")
+PARQUET_SUFFIXES = (".parquet",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES
+ARCHIVE_FIELDS = ("id", "text", "date", "url", "title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +46,7 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class DocumentError:
     """A document or file that could not be read, and why. ``source`` is the path, with the line
-    number for a JSON Lines record."""
+    number (JSON Lines, CSV) or row number (Parquet) for an archive record."""
 
     source: str
     reason: str
@@ -45,7 +59,7 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentEr
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and suffix_of(p) in SUFFIXES))
         elif path.is_file():
             files.append(path)
         else:
@@ -53,21 +67,128 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentEr
     return files, errors
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name of ``data``: a byte-order mark wins, then UTF-8, then Windows-1252.
+def suffix_of(path: Path) -> str:
+    """The suffix that names the file's kind, compound for compressed archives.
 
-    >>> decode("caf\\u00e9".encode("utf-8-sig")), decode("caf\\u00e9".encode("cp1252"))
-    (('café', 'utf-8-sig'), ('café', 'cp1252'))
+    >>> suffix_of(Path("dump.JSONL.gz")), suffix_of(Path("a.b.txt")), suffix_of(Path("x.gz"))
+    ('.jsonl.gz', '.txt', '.gz')
     """
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[1] == ".gz":
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
+
+
+# File signatures of formats given by mistake, from their published specifications (PNG, JPEG,
+# GIF, PDF, ZIP and the office formats built on it, gzip, bzip2, xz, 7-Zip, RAR, ELF, PE, SQLite,
+# Ogg, FLAC, RIFF/WebP/WAV, ISO-BMFF/MP4 at offset 4). Order does not matter: no prefix of one is another.
+_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (0, b"\xff\xd8\xff", "JPEG image"),
+    (0, b"GIF87a", "GIF image"),
+    (0, b"GIF89a", "GIF image"),
+    (0, b"%PDF-", "PDF document"),
+    (0, b"PK\x03\x04", "ZIP archive (or docx/xlsx/epub)"),
+    (0, b"\x1f\x8b", "gzip archive"),
+    (0, b"BZh", "bzip2 archive"),
+    (0, b"\xfd7zXZ\x00", "xz archive"),
+    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (0, b"Rar!\x1a\x07", "RAR archive"),
+    (0, b"\x7fELF", "executable (ELF)"),
+    (0, b"MZ", "executable (Windows)"),
+    (0, b"SQLite format 3\x00", "SQLite database"),
+    (0, b"OggS", "Ogg audio/video"),
+    (0, b"fLaC", "FLAC audio"),
+    (0, b"RIFF", "RIFF media (WebP/WAV/AVI)"),
+    (4, b"ftyp", "MP4/QuickTime media"),
+    (0, b"PAR1", "Parquet file without the .parquet suffix"),
+)
+
+# Byte-order marks, UTF-32 first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# When charset-normalizer finds several encodings equally plausible (short texts often are), the
+# first of these wins: the legacy encodings of news sites by how common they are on the web
+# (W3Techs), Windows-1252 first as WHATWG reads "latin-1" labels as Windows-1252.
+_PREFERRED = ("cp1252", "gb18030", "cp932", "cp949", "cp1251", "cp1250", "cp1253", "cp1254", "cp1256", "cp1255")
+
+_SAMPLE = 1 << 18  # bytes charset-normalizer looks at; enough for a verdict, fast on a 100 MB file
+
+# Characters a text may hold; a decoded text where others pass 1 % is not text (random bytes).
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+# Windows-1252 read as UTF-8 ("â€™", "Ã©"): only a text with one of these is handed to ftfy.
+_MOJIBAKE = regex.compile(r"[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\xa0-\xbf]")
+
+
+def binary_kind(data: bytes) -> str:
+    """The kind of binary file ``data`` starts like, or "" for what may be text.
+
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"Exports rose 5%.")
+    ('PDF document', '')
+    """
+    for offset, magic, kind in _SIGNATURES:
+        if data.startswith(magic, offset):
+            return kind
+    return ""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text of ``data`` and how it was read; ``ValueError`` for bytes that are not text.
+
+    A byte-order mark wins, then strict UTF-8, then charset-normalizer's guess. Mojibake
+    (UTF-8 that went through Windows-1252) is repaired with ftfy, and said in the name.
+
+    >>> decode("caf\u00e9".encode("utf-8-sig")), decode("caf\u00e9 cr\u00e8me".encode("cp1252"))
+    (('café', 'utf-8-sig'), ('café crème', 'cp1252'))
+    >>> decode("The ministry\u00e2\u20ac\u2122s \u00e2\u201a\u00ac3m".encode("utf-8"))
+    ('The ministry’s €3m', 'utf-8, mojibake repaired (ftfy)')
+    """
+    for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (NUL bytes), not text")
+            return _checked(data.decode(name, errors="replace"), name)
+    kind = binary_kind(data)
+    if kind:
+        raise ValueError(f"binary file ({kind}), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        if b"\x00" in data[:_SAMPLE]:  # NUL is valid UTF-8, but in a text it means UTF-16/32 without a mark
+            raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "NUL byte")
+        text, name = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        name = _guess_encoding(data[:_SAMPLE])
+        text = data.decode(name, errors="replace")
+    text, name = _checked(text, name)
+    if _MOJIBAKE.search(text):
+        import ftfy
+
+        fixed = ftfy.fix_encoding(text)
+        if fixed != text:
+            return fixed, f"{name}, mojibake repaired (ftfy)"
+    return text, name
+
+
+def _guess_encoding(sample: bytes) -> str:
+    import charset_normalizer
+
+    matches = list(charset_normalizer.from_bytes(sample))
+    if not matches:
+        raise ValueError("binary file (no text encoding fits), not text")
+    best = min(m.chaos for m in matches)
+    plausible = {name for m in matches if m.chaos <= best + 0.01 for name in m.could_be_from_charset}
+    return next((name for name in _PREFERRED if name in plausible), matches[0].encoding)
+
+
+def _checked(text: str, name: str) -> tuple[str, str]:
+    sample = text[:_SAMPLE]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) / 100:
+        raise ValueError(f"binary file (control characters when read as {name}), not text")
+    return text, name
 
 
 class _TextOfHtml(HTMLParser):
@@ -101,9 +222,25 @@ class _TextOfHtml(HTMLParser):
 
 
 def html_to_text(markup: str) -> str:
-    """The visible text of ``markup``, one block per line.
+    """The article text of an HTML page: trafilatura finds the main content (navigation, comments,
+    scripts and styles dropped); a fragment it finds no article in is read with the plain parser.
 
     >>> html_to_text("<p>Exports rose <b>5%</b>.</p><script>var x = 10;</script><p>Next</p>")
+    'Exports rose 5%.\\nNext'
+    """
+    import trafilatura
+
+    try:
+        article = trafilatura.extract(markup, include_comments=False, include_tables=True, favor_recall=True)
+    except Exception:  # trafilatura promises not to fail, but a document must never stop the batch
+        article = None
+    return article if article else visible_text(markup)
+
+
+def visible_text(markup: str) -> str:
+    """Every visible text of ``markup``, one block per line; scripts and styles dropped.
+
+    >>> visible_text("<p>Exports rose <b>5%</b>.</p><style>p {margin: 10px}</style><p>Next</p>")
     'Exports rose 5%.\\nNext'
     """
     parser = _TextOfHtml()
@@ -114,54 +251,161 @@ def html_to_text(markup: str) -> str:
 
 
 def read_file(path: Path) -> Iterator[Document | DocumentError]:
-    """The documents of one file; errors are yielded, never raised."""
+    """The documents of one file, archives record by record; errors are yielded, never raised."""
+    suffix = suffix_of(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        if suffix in JSONL_SUFFIXES:
+            yield from _jsonl_documents(path)
+        elif suffix in CSV_SUFFIXES:
+            yield from _csv_documents(path)
+        elif suffix in PARQUET_SUFFIXES:
+            yield from _parquet_documents(path)
+        else:
+            yield from read_bytes(path, path.read_bytes())
+    except (OSError, EOFError, zlib.error, ValueError) as exc:  # unreadable, or an archive cut short
         yield DocumentError(str(path), _reason(exc))
-        return
-    yield from read_bytes(path, data)
 
 
 def read_bytes(path: Path, data: bytes) -> Iterator[Document | DocumentError]:
     """The documents in ``data``, read as the file ``path`` names it (an upload, say)."""
+    suffix = suffix_of(path)
+    if suffix in JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES:
+        yield from _archive_in_memory(path, data)
+        return
     try:
         text, encoding = decode(data)
     except ValueError as exc:
         yield DocumentError(str(path), _reason(exc))
         return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _jsonl_documents(text, path, encoding)
-    elif suffix in (".html", ".htm"):
-        yield Document(path.stem, html_to_text(text), source=str(path), encoding=encoding)
-    else:
-        yield Document(path.stem, text, source=str(path), encoding=encoding)
+    if suffix in HTML_SUFFIXES:
+        text = html_to_text(text)
+    yield Document(path.stem, text, source=str(path), encoding=encoding)
 
 
-def _jsonl_documents(text: str, path: Path, encoding: str) -> Iterator[Document | DocumentError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _archive_in_memory(path: Path, data: bytes) -> Iterator[Document | DocumentError]:
+    suffix = suffix_of(path)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _jsonl_records(_maybe_gunzip(io.BytesIO(data), suffix), path)
+        elif suffix in CSV_SUFFIXES:
+            yield from _csv_records(_maybe_gunzip(io.BytesIO(data), suffix), path)
+        else:
+            yield from _parquet_records(io.BytesIO(data), path)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        yield DocumentError(str(path), _reason(exc))
+
+
+def _maybe_gunzip(raw: io.BufferedIOBase | io.BytesIO, suffix: str) -> io.BufferedIOBase:
+    return gzip.GzipFile(fileobj=raw) if suffix.endswith(".gz") else raw  # type: ignore[return-value]
+
+
+def _jsonl_documents(path: Path) -> Iterator[Document | DocumentError]:
+    with path.open("rb") as raw:
+        yield from _jsonl_records(_maybe_gunzip(raw, suffix_of(path)), path)
+
+
+def _jsonl_records(handle: io.BufferedIOBase, path: Path) -> Iterator[Document | DocumentError]:
+    for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield DocumentError(where, f"invalid JSON: {exc.msg}")
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield DocumentError(f"{path}:{number}", f"invalid JSON: {getattr(exc, 'msg', None) or exc.reason}")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield DocumentError(where, 'record has no "text" string')
-            continue
-        doc_id = record.get("id")
-        yield Document(
-            doc_id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}:{number}",
-            text=record["text"],
-            date=str(record.get("date") or ""),
-            url=str(record.get("url") or ""),
-            title=str(record.get("title") or ""),
-            source=where,
-            encoding=encoding,
-        )
+        yield _record_document(record, path, number)
+
+
+def _csv_documents(path: Path) -> Iterator[Document | DocumentError]:
+    with path.open("rb") as raw:
+        yield from _csv_records(_maybe_gunzip(raw, suffix_of(path)), path)
+
+
+# Largest CSV field the reader accepts: a whole article fits; csv's default of 128 KB may not.
+_CSV_FIELD_LIMIT = 1 << 30
+
+
+def _csv_records(handle: io.BufferedIOBase, path: Path) -> Iterator[Document | DocumentError]:
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+    reader = csv.reader(text)
+    previous_limit = csv.field_size_limit(_CSV_FIELD_LIMIT)  # restored below: the limit is csv's global
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        names = [name.strip().lower() for name in header]
+        if "text" not in names:
+            raise ValueError('CSV archive has no "text" column')
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield DocumentError(f"{path}:{reader.line_num}", f"invalid CSV: {exc}")
+                continue
+            if not row:
+                continue
+            if len(row) != len(names):
+                yield DocumentError(f"{path}:{reader.line_num}", f"record has {len(row)} fields, the header {len(names)}")
+                continue
+            yield _record_document(dict(zip(names, row, strict=True)), path, reader.line_num)
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _parquet_documents(path: Path) -> Iterator[Document | DocumentError]:
+    with path.open("rb") as raw:
+        yield from _parquet_records(raw, path)
+
+
+def _parquet_records(handle: io.BufferedIOBase | io.BytesIO, path: Path) -> Iterator[Document | DocumentError]:
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(handle)
+    except Exception as exc:  # pyarrow raises its own error types for a file that is not Parquet
+        raise ValueError(f"not a Parquet file: {exc}") from exc
+    present = [name for name in ARCHIVE_FIELDS if name in parquet.schema_arrow.names]
+    if "text" not in present:
+        raise ValueError('Parquet archive has no "text" column')
+    number = 0
+    for batch in parquet.iter_batches(batch_size=1024, columns=present):
+        for record in batch.to_pylist():
+            number += 1
+            yield _record_document(record, path, number)
+
+
+def _record_document(record: object, path: Path, number: int) -> Document | DocumentError:
+    """The document of one archive record (``number`` is its line or row), or why it is not one."""
+    where = f"{path}:{number}"
+    if not isinstance(record, Mapping) or not isinstance(record.get("text"), str):
+        return DocumentError(where, 'record has no "text" string')
+    doc_id = record.get("id")
+    return Document(
+        doc_id=str(doc_id) if doc_id not in (None, "") else f"{path.name}:{number}",
+        text=record["text"],
+        date=iso_date(record.get("date")),
+        url=str(record.get("url") or ""),
+        title=str(record.get("title") or ""),
+        source=where,
+        encoding="utf-8",
+    )
+
+
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> str:
+    """The ISO day of an archive's date field (string, date or timestamp), or "" when it has none.
+
+    >>> iso_date("2023-12-29T08:00:00Z"), iso_date("29/12/2023"), iso_date(None)
+    ('2023-12-29', '', '')
+    """
+    if value is None:
+        return ""
+    found = _ISO_DAY.match(value.isoformat() if hasattr(value, "isoformat") else str(value))
+    return found.group() if found else ""
 
 
 def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:

@@ -215,6 +215,8 @@ def _candidate(text: str, m: regex.Match[str]) -> _Candidate | None:
     machine = not is_word and _maybe_machine_text(text, start, end)
     if machine and (rules.in_encoded_run(text, start, end) or _in_caption(text, start)):
         return None
+    if rules.in_code(text, start, end):
+        return None
 
     value = tidy_float(number * scale * factor)
     if sign and sign[0] in "-\u2212mM":

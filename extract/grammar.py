@@ -261,6 +261,33 @@ ENCODED_TOKEN = regex.compile(
     FLAGS,
 )
 
+# A short token that is a tracking code or a query string rather than prose: "UA-123456-1",
+# "utm_campaign=spring2024", "id=456&ref=abc12".
+SHORT_CODE = regex.compile(
+    r"""
+    (?: [A-Z]{1,4} - \d{4,} (?: - \d+ )?                # analytics ids: UA-123456-1, G-2024123
+      | utm_ \w+ = \S*                                  # campaign tags
+      | [\w.-]+ = [^\s&]* (?: & [\w.-]+ = [^\s&]* )+     # query strings with two or more keys
+    )
+    """,
+    FLAGS,
+)
+
+# Marks of program text (JavaScript, CSS, JSON, HTML) left in a scraped article; two of them near
+# a number make it code, not a figure.
+CODE_MARK = regex.compile(
+    r"""
+    (?: \b (?: function | var | let | const | return | typeof | document | window | console ) \b [\s.(]   # JS words
+      | [{};] \s* [\w$#.-]+ \s* [:=(]                     # "{ color:", "; x =", "} f("
+      | [\w$] \( [^()\s]* \) \s* [;,)}]                     # a call glued to its name: "alert(1);"
+      | " \w+ " \s* :                                     # a JSON key
+      | \# [0-9a-fA-F]{3,8} \b                             # a CSS colour
+      | </? (?i: script | style ) \b                          # a script or style tag
+    )
+    """,
+    FLAGS,
+)
+
 PHONE_AROUND = regex.compile(
     r"""
     (?: \+? \d{1,3} [\s.-] )? \(? \d{3} \)? [\s.-] \d{3} [.-] \d{4} \b   # +1 202-555-0143, (202) 555.0143

@@ -9,12 +9,14 @@ from __future__ import annotations
 from extract.grammar import (
     ADDRESS_AFTER,
     CAPTION_LINE,
+    CODE_MARK,
     ENCODED_TOKEN,
     METRES_RESTATED,
     PHONE_AROUND,
     PLURAL_AFTER,
     PROPER_BEFORE,
     RIGHT_DATE,
+    SHORT_CODE,
     YEAR_LEAD,
 )
 
@@ -268,6 +270,9 @@ def in_encoded_run(text: str, start: int, end: int) -> bool:
     >>> s = "see https://example.com/2023/report-64.html"
     >>> in_encoded_run(s, s.index("64"), s.index("64") + 2)
     True
+    >>> s = "tag UA-123456-1 on"
+    >>> in_encoded_run(s, s.index("-1 ") + 1, s.index("-1 ") + 2)
+    True
     """
     left = start
     lo = max(0, start - 200)
@@ -278,8 +283,62 @@ def in_encoded_run(text: str, start: int, end: int) -> bool:
     while right < hi and not text[right].isspace():
         right += 1
     if right - left < 20:
-        return False
+        return SHORT_CODE.fullmatch(text, left, right) is not None
     return ENCODED_TOKEN.search(text, left, right) is not None
+
+
+# Characters without which a stretch of text cannot be code in the sense of CODE_MARK but for
+# the keywords; checked first because prose almost never holds them.
+_CODE_HINTS = ("{", "}", "=", ");", '":', "<", "#")
+
+
+def in_html_tag(text: str, start: int, end: int) -> bool:
+    """Whether the number is inside an HTML tag (an attribute's value), not in the text around it.
+
+    >>> s = '<div style="width: 100px">Exports rose 5%.</div>'
+    >>> in_html_tag(s, s.index("100"), s.index("100") + 3), in_html_tag(s, s.index("5%"), s.index("5%") + 1)
+    (True, False)
+    >>> s = "a share of <5% and > 3%"
+    >>> in_html_tag(s, s.index("5%"), s.index("5%") + 1)
+    False
+    """
+    lo = start - 200 if start > 200 else 0
+    opening = text.rfind("<", lo, start)
+    if opening < 0 or text.rfind(">", opening, start) >= 0:
+        return False
+    after = text[opening + 1 : opening + 2]
+    if not (after.isalpha() or after in ("/", "!")):
+        return False
+    closing = text.find(">", end, end + 200)
+    return closing >= 0 and text.find("<", end, closing) < 0
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether the number sits in JavaScript, CSS, JSON or HTML left over from scraping: two marks
+    of code within 100 characters of it.
+
+    >>> s = "function f(){ var x = 10; return x * 2.5; }"
+    >>> in_code(s, s.index("10"), s.index("10") + 2)
+    True
+    >>> s = ".nav { color: #333; z-index: 999 }"
+    >>> in_code(s, s.index("999"), s.index("999") + 3)
+    True
+    >>> s = "One euro = 1.08 dollars; exports rose 5% (see table)."
+    >>> in_code(s, s.index("5%"), s.index("5%") + 1)
+    False
+    """
+    lo = start - 100 if start > 100 else 0
+    hi = end + 100
+    if in_html_tag(text, start, end):
+        return True
+    if not any(text.find(hint, lo, hi) >= 0 for hint in _CODE_HINTS):
+        return False
+    marks = 0
+    for _ in CODE_MARK.finditer(text, lo, hi):
+        marks += 1
+        if marks == 2:
+            return True
+    return False
 
 
 def is_phone_number(text: str, start: int, end: int) -> bool:
