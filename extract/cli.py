@@ -7,87 +7,115 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from pathlib import Path
 
-from extract.documents import Document, DocumentError, find_files, read_file
-from extract.figures import extract_figures
+from extract.documents import SUFFIXES
 from extract.output import FORMATS
-from extract.records import Figure
+from extract.pipeline import BatchOptions, BatchReport, OutputInUse, RunResult, dask_executor, local_executor, run_paths
 
 log = logging.getLogger("extract")
-
-PROGRESS_THRESHOLD = 20  # files; fewer finish before a bar would be worth drawing
-
-
-@dataclass
-class RunResult:
-    documents: int = 0
-    figures: list[Figure] = field(default_factory=list)
-    errors: list[DocumentError] = field(default_factory=list)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m extract",
         description="Extract every figure from news texts into a tidy table (one row per figure).",
+        epilog="An interrupted run started again with the same inputs and output goes on where it stopped.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (searched for .txt .md .html .htm .jsonl)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=f"file or folder (searched for {' '.join(SUFFIXES)})")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help=f"output file ({' '.join(FORMATS)}) or - for CSV on stdout"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help=f"table file ({' '.join(FORMATS)}), a folder for a partitioned Parquet dataset, or - for CSV on stdout",
     )
     parser.add_argument(
-        "--date", default="", metavar="YYYY-MM-DD", help="date of the documents, for relative periods ('last year')"
+        "--date", default="", metavar="YYYY-MM-DD", help="date of documents that carry none, for relative periods ('last year')"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes on this machine (default: all cores)"
+    )
+    parser.add_argument(
+        "--dask", default="", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address, or local:N for N local workers"
+    )
+    parser.add_argument(
+        "--batch-documents", type=int, default=BatchOptions().documents, metavar="N", help="documents per batch (and output part)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.jobs < 1 or args.batch_documents < 1:
+        parser.error("--jobs and --batch-documents take a positive number")
+    return args
 
 
-def extract_paths(paths: Sequence[str], *, date: str = "", show_progress: bool = False) -> RunResult:
-    """Read and extract every document under ``paths``; failures are collected, never raised."""
-    from tqdm import tqdm
+class Progress:
+    """A bar over the input's bytes (so it has an ETA) that also shows documents per second."""
 
-    result = RunResult()
-    files, result.errors = find_files(paths)
-    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not show_progress or len(files) < PROGRESS_THRESHOLD)
-    for path in files:
-        for item in read_file(path):
-            if isinstance(item, DocumentError):
-                result.errors.append(item)
-                continue
-            try:
-                result.figures.extend(extract_figures(item.text, doc_id=item.doc_id, date=item.date or date))
-            except Exception as exc:  # one bad document must never stop the batch
-                log.debug("extraction failed", exc_info=True)
-                result.errors.append(DocumentError(item.source or item.doc_id, f"extraction failed: {exc!r}"))
-                continue
-            result.documents += 1
-        bar.update(1)
-        bar.set_postfix(documents=result.documents, figures=len(result.figures), refresh=False)
-    bar.close()
-    return result
+    def __init__(self, paths: Sequence[str], enabled: bool) -> None:
+        from tqdm import tqdm
+
+        total = sum(_size(p) for p in paths)
+        self.bar = tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, disable=not enabled, smoothing=0.1)
+        self.documents = 0
+        self.started = time.perf_counter()
+
+    def __call__(self, report: BatchReport) -> None:
+        self.documents += len(report.documents)
+        rate = self.documents / max(time.perf_counter() - self.started, 1e-9)
+        self.bar.set_postfix_str(f"{self.documents:,} docs, {rate:,.0f} docs/s", refresh=False)
+        self.bar.update(report.input_bytes)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _size(path: str) -> int:
+    root = Path(path)
+    if root.is_file():
+        return root.stat().st_size
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.is_dir() else 0
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.output import write_table
-    from extract.table import figures_to_frame
-
-    result = extract_paths(args.paths, date=args.date, show_progress=not args.quiet)
+    progress = Progress(args.paths, enabled=not args.quiet)
+    options = BatchOptions(documents=args.batch_documents)
     try:
-        write_table(figures_to_frame(result.figures), args.output)
-    except (OSError, ValueError) as exc:
+        with ExitStack() as stack:
+            if args.dask:
+                executor, workers = stack.enter_context(dask_executor(args.dask))
+            else:
+                workers = args.jobs
+                executor = stack.enter_context(local_executor(args.jobs))
+            result = run_paths(
+                args.paths, args.output, date=args.date, executor=executor, workers=workers, options=options, on_batch=progress
+            )
+    except (OutputInUse, OSError, ValueError) as exc:
+        progress.close()
         log.error("cannot write %s: %s", args.output, exc)
         return 2
+    progress.close()
     if not args.quiet:
-        target = "stdout" if args.output == "-" else args.output
-        print(
-            f"extract: {result.documents} documents, {len(result.figures)} figures, {len(result.errors)} failed -> {target}",
-            file=sys.stderr,
-        )
-        for error in result.errors:
-            print(f"  failed: {error.source}: {error.reason}", file=sys.stderr)
+        _summary(result, args.output)
     return 3 if result.errors else 0
+
+
+def _summary(result: RunResult, output: str) -> None:
+    target = "stdout" if output == "-" else output
+    resumed = f" ({result.resumed} of {result.batches} batches from an earlier run)" if result.resumed else ""
+    print(
+        f"extract: {result.documents} documents, {result.figures} figures, {len(result.errors)} failed -> {target}{resumed}",
+        file=sys.stderr,
+    )
+    for error in result.errors:
+        print(f"  failed: {error.source}: {error.reason}", file=sys.stderr)
+    for report in result.reports:
+        print(f"  report: {report}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,4 +123,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(parse_args(argv))
 
 
-__all__ = ["Document", "main", "parse_args", "run"]
+__all__ = ["main", "parse_args", "run"]

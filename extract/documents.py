@@ -14,9 +14,11 @@ import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
@@ -250,18 +252,23 @@ def visible_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def read_file(path: Path) -> Iterator[Document | DocumentError]:
-    """The documents of one file, archives record by record; errors are yielded, never raised."""
+def read_file(path: Path, handle: BinaryIO | None = None) -> Iterator[Document | DocumentError]:
+    """The documents of one file, archives record by record; errors are yielded, never raised.
+
+    ``handle`` is the file already opened in binary mode (its position tells a caller how far
+    reading has come); without one the file is opened here.
+    """
     suffix = suffix_of(path)
     try:
-        if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_documents(path)
-        elif suffix in CSV_SUFFIXES:
-            yield from _csv_documents(path)
-        elif suffix in PARQUET_SUFFIXES:
-            yield from _parquet_documents(path)
-        else:
-            yield from read_bytes(path, path.read_bytes())
+        with _opened(path, handle) as raw:
+            if suffix in JSONL_SUFFIXES:
+                yield from _jsonl_records(_maybe_gunzip(raw, suffix), path)
+            elif suffix in CSV_SUFFIXES:
+                yield from _csv_records(_maybe_gunzip(raw, suffix), path)
+            elif suffix in PARQUET_SUFFIXES:
+                yield from _parquet_records(raw, path)
+            else:
+                yield from read_bytes(path, raw.read())
     except (OSError, EOFError, zlib.error, ValueError) as exc:  # unreadable, or an archive cut short
         yield DocumentError(str(path), _reason(exc))
 
@@ -295,16 +302,20 @@ def _archive_in_memory(path: Path, data: bytes) -> Iterator[Document | DocumentE
         yield DocumentError(str(path), _reason(exc))
 
 
-def _maybe_gunzip(raw: io.BufferedIOBase | io.BytesIO, suffix: str) -> io.BufferedIOBase:
+@contextmanager
+def _opened(path: Path, handle: BinaryIO | None) -> Iterator[BinaryIO]:
+    if handle is not None:
+        yield handle
+        return
+    with path.open("rb") as raw:
+        yield raw
+
+
+def _maybe_gunzip(raw: BinaryIO | io.BytesIO, suffix: str) -> io.BufferedIOBase:
     return gzip.GzipFile(fileobj=raw) if suffix.endswith(".gz") else raw  # type: ignore[return-value]
 
 
-def _jsonl_documents(path: Path) -> Iterator[Document | DocumentError]:
-    with path.open("rb") as raw:
-        yield from _jsonl_records(_maybe_gunzip(raw, suffix_of(path)), path)
-
-
-def _jsonl_records(handle: io.BufferedIOBase, path: Path) -> Iterator[Document | DocumentError]:
+def _jsonl_records(handle: BinaryIO | io.BufferedIOBase, path: Path) -> Iterator[Document | DocumentError]:
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
@@ -314,11 +325,6 @@ def _jsonl_records(handle: io.BufferedIOBase, path: Path) -> Iterator[Document |
             yield DocumentError(f"{path}:{number}", f"invalid JSON: {getattr(exc, 'msg', None) or exc.reason}")
             continue
         yield _record_document(record, path, number)
-
-
-def _csv_documents(path: Path) -> Iterator[Document | DocumentError]:
-    with path.open("rb") as raw:
-        yield from _csv_records(_maybe_gunzip(raw, suffix_of(path)), path)
 
 
 # Largest CSV field the reader accepts: a whole article fits; csv's default of 128 KB may not.
@@ -354,12 +360,7 @@ def _csv_records(handle: io.BufferedIOBase, path: Path) -> Iterator[Document | D
         csv.field_size_limit(previous_limit)
 
 
-def _parquet_documents(path: Path) -> Iterator[Document | DocumentError]:
-    with path.open("rb") as raw:
-        yield from _parquet_records(raw, path)
-
-
-def _parquet_records(handle: io.BufferedIOBase | io.BytesIO, path: Path) -> Iterator[Document | DocumentError]:
+def _parquet_records(handle: BinaryIO | io.BytesIO, path: Path) -> Iterator[Document | DocumentError]:
     import pyarrow.parquet as pq
 
     try:

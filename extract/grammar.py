@@ -288,6 +288,9 @@ CODE_MARK = regex.compile(
     FLAGS,
 )
 
+# Where a script or style block ends or starts: the text beyond is the page's own again.
+CODE_BLOCK_EDGE = regex.compile(r"</? (?i: script | style ) \b [^<>]{0,200} >", FLAGS)
+
 PHONE_AROUND = regex.compile(
     r"""
     (?: \+? \d{1,3} [\s.-] )? \(? \d{3} \)? [\s.-] \d{3} [.-] \d{4} \b   # +1 202-555-0143, (202) 555.0143

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +45,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
     """A table written by :func:`write_table` (CSV, Parquet or JSON Lines), with the table's dtypes."""
     import pandas as pd
 
-    from extract.table import COLUMNS, typed
+    from extract.table import COLUMNS, DOCUMENT_COLUMNS, typed
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -55,10 +57,10 @@ def read_table(path: str | Path) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         for column in frame.columns:
             frame[column] = frame[column].map(restore_cell)
-    missing = [c for c in COLUMNS if c not in frame.columns]
+    missing = [c for c in COLUMNS if c not in frame.columns and c not in DOCUMENT_COLUMNS]
     if missing:
         raise ValueError(f"{path}: not a figures table (missing {', '.join(missing)})")
-    return typed(frame[list(COLUMNS)])
+    return typed(frame[[c for c in COLUMNS if c in frame.columns]])[list(COLUMNS)]
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -87,17 +89,29 @@ def write_table(frame: pd.DataFrame, out: str) -> None:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"unknown output format {suffix or '(none)'!r}: use one of {', '.join(FORMATS)} or -")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    try:
+    with atomic_path(path) as temporary:
         if suffix == ".csv":
             Path(temporary).write_text(to_csv_text(frame), encoding="utf-8")
         elif suffix == ".parquet":
             frame.to_parquet(temporary, index=False)
         else:
             frame.to_json(temporary, orient="records", lines=True, force_ascii=False)
-        os.replace(temporary, path)
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[str]:
+    """A fresh path beside ``target`` that replaces it only when the block ends without error, so a
+    reader sees the old file or the new one, never half of one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        yield str(temporary)
+        os.replace(temporary, target)
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        if temporary.exists():
+            temporary.unlink()
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    with atomic_path(target) as temporary:
+        Path(temporary).write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from extract.grammar import (
     ADDRESS_AFTER,
     CAPTION_LINE,
+    CODE_BLOCK_EDGE,
     CODE_MARK,
     ENCODED_TOKEN,
     METRES_RESTATED,
@@ -326,19 +327,24 @@ def in_code(text: str, start: int, end: int) -> bool:
     >>> s = "One euro = 1.08 dollars; exports rose 5% (see table)."
     >>> in_code(s, s.index("5%"), s.index("5%") + 1)
     False
+    >>> s = "<script>alert(1)</script> Exports rose 5% in 2023."
+    >>> in_code(s, s.index("1"), s.index("1") + 1), in_code(s, s.index("5%"), s.index("5%") + 1)
+    (True, False)
     """
     lo = start - 100 if start > 100 else 0
     hi = end + 100
     if in_html_tag(text, start, end):
         return True
+    for edge in CODE_BLOCK_EDGE.finditer(text, lo, hi):  # the window stops at a script's or style's edge
+        if edge.end() <= start and edge.group().startswith("</"):
+            lo = edge.end()
+        elif edge.start() >= end and not edge.group().startswith("</"):
+            hi = edge.start()
+            break
     if not any(text.find(hint, lo, hi) >= 0 for hint in _CODE_HINTS):
         return False
-    marks = 0
-    for _ in CODE_MARK.finditer(text, lo, hi):
-        marks += 1
-        if marks == 2:
-            return True
-    return False
+    marks = CODE_MARK.finditer(text, lo, hi)
+    return next(marks, None) is not None and next(marks, None) is not None
 
 
 def is_phone_number(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,21 +101,11 @@ def test_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
     assert frame.loc[0, "value"] == -5.0
 
 
-def test_progress_bar_for_many_documents(tmp_path: Path) -> None:
+def test_progress_bar_shows_documents_per_second_and_an_eta(tmp_path: Path) -> None:
     for i in range(25):
         (tmp_path / f"{i}.txt").write_text(f"Exports rose {i + 1}%.", encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from extract.cli import extract_paths; "
-            "r = extract_paths([sys.argv[1]], show_progress=True); print(len(r.figures))",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=_env(),
-    )
-    assert done.stdout.strip() == "25"
-    assert "25/25" in done.stderr
+    done = run(str(tmp_path), "-o", str(tmp_path / "out.csv"), "--jobs", "1", "--batch-documents", "5")
+    assert done.returncode == 0, done.stderr
+    assert "25 docs" in done.stderr and "docs/s" in done.stderr
+    assert re.search(r"<00:00|\?]", done.stderr)  # tqdm's remaining-time field
+    assert len(pd.read_csv(tmp_path / "out.csv")) == 25

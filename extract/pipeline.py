@@ -1,0 +1,490 @@
+"""Batch runs over folders and archives: streamed, parallel, resumable.
+
+Documents are read as a stream and grouped into numbered batches. Each batch is extracted by
+:func:`run_batch` — in this process, in a process pool, or on Dask workers, always the same
+function — which writes the batch's figures as one Parquet part and then a small record of the
+batch (documents, encodings, errors). Both files appear atomically, and a batch counts as done
+only once its record exists, so a run started again over the same inputs skips the done batches
+and redoes the rest: nothing twice, nothing lost. Memory is bounded by the batches in flight.
+
+A folder output is the parts themselves (a Parquet dataset); a file output is assembled from
+parts kept in a hidden folder beside it, which is removed once the file is whole.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract.document_figures import extract_document
+from extract.documents import Document, DocumentError, find_files, read_file
+from extract.output import FORMATS, atomic_path, write_text_atomic
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+MANIFEST = "_manifest.json"
+DONE = "_done"  # one record per finished batch; "_" keeps Parquet readers from taking it for data
+ERRORS_NAME = "errors.csv"
+DOCUMENTS_NAME = "documents.csv"
+_ROWS_PER_WRITE = 50_000  # figures held before they go to the part file: bounds a huge document's memory
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How documents are grouped: at most ``documents`` per batch and about ``chars`` of text."""
+
+    documents: int = 500
+    chars: int = 4_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A numbered group of consecutive documents, with the read errors met among them."""
+
+    index: int
+    documents: tuple[Document, ...]
+    errors: tuple[DocumentError, ...]
+    input_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """What happened to one document: where it came from, how it was decoded, how many figures."""
+
+    doc_id: str
+    source: str
+    encoding: str
+    date: str
+    url: str
+    title: str
+    figures: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    index: int
+    documents: tuple[DocumentReport, ...]
+    errors: tuple[DocumentError, ...]
+    figures: int
+    input_bytes: int
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> BatchReport:
+        raw = json.loads(text)
+        return cls(
+            index=raw["index"],
+            documents=tuple(DocumentReport(**d) for d in raw["documents"]),
+            errors=tuple(DocumentError(**e) for e in raw["errors"]),
+            figures=raw["figures"],
+            input_bytes=raw["input_bytes"],
+        )
+
+
+@dataclass
+class RunResult:
+    """The whole run, resumed batches included."""
+
+    documents: int = 0
+    figures: int = 0
+    errors: list[DocumentError] = field(default_factory=list)
+    batches: int = 0
+    resumed: int = 0
+    reports: list[Path] = field(default_factory=list)
+
+
+class OutputInUse(Exception):
+    """The output holds parts of a different run; it is left alone."""
+
+
+# --- reading into batches ----------------------------------------------------------------------
+
+
+def read_batches(paths: Iterable[str | Path], options: BatchOptions) -> Iterator[Batch]:
+    """The documents under ``paths`` in numbered batches; unreadable paths and records ride along
+    as errors of the batch they were met in, so they are reported once even after a resume."""
+    files, missing = find_files(paths)
+    documents: list[Document] = []
+    errors: list[DocumentError] = list(missing)
+    chars = 0
+    consumed = 0
+    index = 0
+    for path in files:
+        try:
+            raw = path.open("rb")
+        except OSError as exc:
+            errors.append(DocumentError(str(path), exc.strerror.lower() if exc.strerror else str(exc)))
+            continue
+        with raw:
+            position = 0  # how far into the file the batches so far reach, for the progress bar
+            for item in read_file(path, raw):
+                if isinstance(item, DocumentError):
+                    errors.append(item)
+                    continue
+                documents.append(item)
+                chars += len(item.text)
+                if len(documents) >= options.documents or chars >= options.chars:
+                    now = raw.tell() if not raw.closed else position
+                    yield Batch(index, tuple(documents), tuple(errors), consumed + now - position)
+                    index += 1
+                    documents, errors, chars, consumed, position = [], [], 0, 0, now
+            consumed += _size(path) - position
+    if documents or errors or index == 0:
+        yield Batch(index, tuple(documents), tuple(errors), consumed)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def input_fingerprint(paths: Iterable[str | Path]) -> list[list[object]]:
+    """Each input file with its size and modification time: a resumed run must see the same."""
+    files, missing = find_files(paths)
+    listed: list[list[object]] = []
+    for path in files:
+        stat = path.stat()
+        listed.append([str(path.resolve()), stat.st_size, stat.st_mtime_ns])
+    listed.extend([error.source, -1, 0] for error in missing)
+    return listed
+
+
+# --- one batch: the unit of work ---------------------------------------------------------------
+
+
+def part_name(index: int) -> str:
+    """File name of batch ``index``'s part; zero-padded so the parts list in input order.
+
+    >>> part_name(7)
+    'part-000007.parquet'
+    """
+    return f"part-{index:06d}.parquet"
+
+
+def run_batch(batch: Batch, parts_dir: str, date: str = "") -> BatchReport:
+    """Extract every document of ``batch`` and write its part and its record into ``parts_dir``.
+
+    A document that fails is an error of the batch; the others are kept. Runs anywhere the
+    package imports — a worker process or a Dask worker — and returns only the small report.
+    """
+    import pyarrow.parquet as pq
+
+    folder = Path(parts_dir)
+    target = folder / part_name(batch.index)
+    reports: list[DocumentReport] = []
+    errors = list(batch.errors)
+    rows: list[tuple[object, ...]] = []
+    total = 0
+    with atomic_path(target) as temporary:
+        writer = pq.ParquetWriter(temporary, arrow_schema())
+        try:
+            for document in batch.documents:
+                count, failure = _extract_into(document, date, rows)
+                if failure is not None:
+                    errors.append(failure)
+                    continue
+                total += count
+                reports.append(_report_of(document, count))
+                if len(rows) >= _ROWS_PER_WRITE:
+                    writer.write_table(_arrow_table(rows))
+                    rows.clear()
+            writer.write_table(_arrow_table(rows))
+        finally:
+            writer.close()
+    report = BatchReport(batch.index, tuple(reports), tuple(errors), total, batch.input_bytes)
+    write_text_atomic(folder / DONE / f"{batch.index:06d}.json", report.to_json())
+    return report
+
+
+def _extract_into(document: Document, date: str, rows: list[tuple[object, ...]]) -> tuple[int, DocumentError | None]:
+    """Append ``document``'s rows; on failure take back the rows it added and say why."""
+    from extract.table import document_rows
+
+    before = len(rows)
+    try:
+        for figures in extract_document(document, date=date):
+            rows.extend(document_rows(figures, document))
+    except Exception as exc:  # one bad document must never stop the batch
+        del rows[before:]
+        return 0, DocumentError(document.source or document.doc_id, f"extraction failed: {exc!r}")
+    return len(rows) - before, None
+
+
+def _report_of(document: Document, figures: int) -> DocumentReport:
+    return DocumentReport(
+        document.doc_id, document.source, document.encoding, document.date, document.url, document.title, figures
+    )
+
+
+def arrow_schema() -> pa.Schema:
+    """The table's Arrow schema: the same columns and types in every part, even an empty one."""
+    import pyarrow as pa
+
+    from extract.table import _FLOAT_COLUMNS, _INT_COLUMNS, COLUMNS
+
+    def kind(column: str) -> pa.DataType:
+        if column in _FLOAT_COLUMNS:
+            return pa.float64()
+        return pa.int64() if column in _INT_COLUMNS else pa.string()
+
+    return pa.schema([(column, kind(column)) for column in COLUMNS])
+
+
+def _arrow_table(rows: list[tuple[object, ...]]) -> pa.Table:
+    import pyarrow as pa
+
+    schema = arrow_schema()
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.table([pa.array(values, type=f.type) for values, f in zip(columns, schema, strict=True)], schema=schema)
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a run writes: the folder of parts and, for a file output, the file made from them."""
+
+    parts_dir: Path
+    final: Path | None
+    stdout: bool = False
+
+    @classmethod
+    def of(cls, out: str) -> Target:
+        """The folder form for a path without a table suffix (or an existing folder), else a file.
+
+        >>> Target.of("runs/figures.csv").parts_dir.name, Target.of("runs/out").final
+        ('.figures.csv.parts', None)
+        """
+        if out == "-":
+            return cls(Path(tempfile.mkdtemp(prefix="extract-")), None, stdout=True)
+        path = Path(out)
+        if path.suffix.lower() in FORMATS and not path.is_dir():
+            return cls(path.parent / f".{path.name}.parts", path)
+        if path.suffix and not path.is_dir():
+            raise ValueError(f"unknown output format {path.suffix!r}: use one of {', '.join(FORMATS)}, a folder, or -")
+        return cls(path, None)
+
+    def report_path(self, name: str) -> Path | None:
+        """Where a report goes: beside a file output ("figures.errors.csv"), inside a folder."""
+        if self.stdout:
+            return None
+        if self.final is not None:
+            return self.final.with_name(f"{self.final.stem}.{name}")
+        return self.parts_dir / f"_{name}"
+
+
+def run_paths(
+    paths: Iterable[str | Path],
+    out: str,
+    *,
+    date: str = "",
+    executor: Executor | None = None,
+    workers: int = 1,
+    options: BatchOptions = BatchOptions(),
+    on_batch: Callable[[BatchReport], None] | None = None,
+) -> RunResult:
+    """Extract everything under ``paths`` into ``out`` (a table file, a folder, or ``-``).
+
+    ``executor`` runs :func:`run_batch` (None: in this process); at most ``2 * workers`` batches
+    are in flight. ``on_batch`` is told of each finished batch (the CLI's progress bar).
+    Raises :class:`OutputInUse` when ``out`` holds parts of a run over other inputs.
+    """
+    paths = list(paths)
+    target = Target.of(out)
+    done = _prepare(target.parts_dir, {"inputs": input_fingerprint(paths), "date": date, "batch": asdict(options)})
+    result = RunResult()
+    reports: dict[int, BatchReport] = {}
+    for index in done:
+        reports[index] = BatchReport.from_json((target.parts_dir / DONE / f"{index:06d}.json").read_text("utf-8"))
+    result.resumed = len(reports)
+
+    def finished(report: BatchReport) -> None:
+        reports[report.index] = report
+        if on_batch is not None:
+            on_batch(report)
+
+    pending: set[Future[BatchReport]] = set()
+    for batch in read_batches(paths, options):
+        if batch.index in done:
+            continue
+        if executor is None:
+            finished(run_batch(batch, str(target.parts_dir), date))
+            continue
+        pending.add(executor.submit(run_batch, batch, str(target.parts_dir), date))
+        while len(pending) >= 2 * max(workers, 1):
+            completed, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in completed:
+                finished(future.result())
+    for future in pending:
+        finished(future.result())
+
+    ordered = [reports[k] for k in sorted(reports)]
+    result.batches = len(ordered)
+    result.documents = sum(len(r.documents) for r in ordered)
+    result.figures = sum(r.figures for r in ordered)
+    result.errors = [e for r in ordered for e in r.errors]
+    result.reports = _write_reports(target, ordered)
+    _finish(target, len(ordered))
+    return result
+
+
+def _prepare(parts_dir: Path, manifest: dict[str, object]) -> set[int]:
+    """The batches already done in ``parts_dir``, after checking they belong to this run."""
+    written = json.dumps(manifest, sort_keys=True)
+    manifest_path = parts_dir / MANIFEST
+    if manifest_path.exists():
+        if manifest_path.read_text("utf-8") != written:
+            raise OutputInUse(f"{parts_dir} holds a run over other inputs or options; remove it or choose another output")
+    elif parts_dir.exists() and any(parts_dir.iterdir()):
+        raise OutputInUse(f"{parts_dir} is a folder that is not empty and holds no extract run; choose another output")
+    else:
+        parts_dir.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(manifest_path, written)
+    finished = set()
+    for record in (parts_dir / DONE).glob("*.json") if (parts_dir / DONE).is_dir() else ():
+        if (parts_dir / part_name(int(record.stem))).exists():
+            finished.add(int(record.stem))
+    return finished
+
+
+def _write_reports(target: Target, reports: list[BatchReport]) -> list[Path]:
+    """The errors report (source, reason) and the documents report (one row per document read)."""
+    import csv
+
+    from extract.output import neutralise_cell
+
+    written: list[Path] = []
+    tables: tuple[tuple[str, list[str], list[list[object]]], ...] = (
+        (ERRORS_NAME, ["source", "reason"], [[e.source, e.reason] for r in reports for e in r.errors]),
+        (
+            DOCUMENTS_NAME,
+            ["doc_id", "source", "encoding", "date", "url", "title", "figures"],
+            [list(asdict(d).values()) for r in reports for d in r.documents],
+        ),
+    )
+    for name, header, rows in tables:
+        path = target.report_path(name)
+        if path is None:
+            continue
+        with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows([neutralise_cell(cell) for cell in row] for row in rows)
+        written.append(path)
+    return written
+
+
+def _finish(target: Target, batches: int) -> None:
+    """Assemble a file output from its parts, part by part, then drop the parts."""
+    if target.final is None and not target.stdout:
+        return
+    parts = [target.parts_dir / part_name(k) for k in range(batches)]
+    if target.stdout:
+        import sys
+
+        _write_parts_csv(parts, sys.stdout)
+        shutil.rmtree(target.parts_dir, ignore_errors=True)
+        return
+    assert target.final is not None
+    suffix = target.final.suffix.lower()
+    with atomic_path(target.final) as temporary:
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            with pq.ParquetWriter(temporary, arrow_schema()) as writer:
+                for part in parts:
+                    writer.write_table(pq.read_table(part, schema=arrow_schema()))
+        else:
+            with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                if suffix == ".csv":
+                    _write_parts_csv(parts, handle)
+                else:
+                    _write_parts_jsonl(parts, handle)
+    shutil.rmtree(target.parts_dir, ignore_errors=True)
+
+
+def _part_frames(parts: list[Path]) -> Iterator[object]:
+    import pyarrow.parquet as pq
+
+    from extract.table import typed
+
+    for part in parts:
+        parquet = pq.ParquetFile(part)
+        for group in range(parquet.num_row_groups):
+            yield typed(parquet.read_row_group(group).to_pandas())
+
+
+def _write_parts_csv(parts: list[Path], handle: object) -> None:
+    import pandas as pd
+
+    from extract.output import spreadsheet_safe
+    from extract.table import COLUMNS
+
+    header = True
+    for frame in _part_frames(parts):
+        assert isinstance(frame, pd.DataFrame)
+        spreadsheet_safe(frame).to_csv(handle, index=False, header=header)  # type: ignore[call-overload]
+        header = False
+    if header:  # no figures at all: the header alone
+        pd.DataFrame(columns=list(COLUMNS)).to_csv(handle, index=False)  # type: ignore[call-overload]
+
+
+def _write_parts_jsonl(parts: list[Path], handle: object) -> None:
+    import pandas as pd
+
+    for frame in _part_frames(parts):
+        assert isinstance(frame, pd.DataFrame)
+        if len(frame):
+            text = frame.to_json(orient="records", lines=True, force_ascii=False)
+            handle.write(text if text.endswith("\n") else text + "\n")  # type: ignore[attr-defined]
+
+
+# --- executors ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def local_executor(jobs: int) -> Iterator[Executor | None]:
+    """A process pool of ``jobs`` workers, or None (this process) for one job."""
+    if jobs <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield pool
+
+
+@contextmanager
+def dask_executor(address: str) -> Iterator[tuple[Executor, int]]:
+    """A ``concurrent.futures`` executor on a Dask cluster, and its number of worker threads.
+
+    ``address`` is a scheduler address (``tcp://host:8786``) or ``local:N`` for a cluster of N
+    worker processes on this machine, on loopback.
+    """
+    from distributed import Client, LocalCluster
+
+    if address.startswith("local:"):
+        workers = int(address.removeprefix("local:") or "1")
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    else:
+        cluster = None
+        client = Client(address, timeout="30s")
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        yield client.get_executor(), threads
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
