@@ -42,14 +42,15 @@ def restore_cell(value: object) -> object:
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """A table written by :func:`write_table` (CSV, Parquet or JSON Lines), with the table's dtypes."""
+    """A table written by :func:`write_table` or the CLI (CSV, Parquet, JSON Lines, or a folder of
+    Parquet parts), with the table's dtypes."""
     import pandas as pd
 
     from extract.table import COLUMNS, DOCUMENT_COLUMNS, typed
 
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
+    if path.is_dir() or suffix == ".parquet":  # a folder is a Parquet dataset: its parts, in name order
         frame = pd.read_parquet(path)
     elif suffix == ".jsonl":
         frame = pd.read_json(path, lines=True, dtype=False)
