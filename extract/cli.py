@@ -120,7 +120,12 @@ def _summary(result: RunResult, output: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="extract: %(levelname)s: %(message)s")
-    return run(parse_args(argv))
+    args = parse_args(argv)
+    if args.dask:
+        import distributed  # noqa: F401  (it sets its loggers to INFO on import; quieten them after)
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    return run(args)
 
 
 __all__ = ["main", "parse_args", "run"]

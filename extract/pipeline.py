@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -306,13 +306,20 @@ def run_paths(
     target = Target.of(out)
     done = _prepare(target.parts_dir, {"inputs": input_fingerprint(paths), "date": date, "batch": asdict(options)})
     result = RunResult()
-    reports: dict[int, BatchReport] = {}
-    for index in done:
-        reports[index] = BatchReport.from_json((target.parts_dir / DONE / f"{index:06d}.json").read_text("utf-8"))
-    result.resumed = len(reports)
+    finished_batches: list[int] = []
+
+    def count(report: BatchReport) -> None:  # only totals and failures stay in memory
+        finished_batches.append(report.index)
+        result.documents += len(report.documents)
+        result.figures += report.figures
+        result.errors.extend(report.errors)
+
+    for index in sorted(done):
+        count(_load_report(target.parts_dir, index))
+    result.resumed = len(done)
 
     def finished(report: BatchReport) -> None:
-        reports[report.index] = report
+        count(report)
         if on_batch is not None:
             on_batch(report)
 
@@ -331,14 +338,14 @@ def run_paths(
     for future in pending:
         finished(future.result())
 
-    ordered = [reports[k] for k in sorted(reports)]
-    result.batches = len(ordered)
-    result.documents = sum(len(r.documents) for r in ordered)
-    result.figures = sum(r.figures for r in ordered)
-    result.errors = [e for r in ordered for e in r.errors]
-    result.reports = _write_reports(target, ordered)
-    _finish(target, len(ordered))
+    result.batches = len(finished_batches)
+    result.reports = _write_reports(target, sorted(finished_batches))
+    _finish(target, result.batches)
     return result
+
+
+def _load_report(parts_dir: Path, index: int) -> BatchReport:
+    return BatchReport.from_json((parts_dir / DONE / f"{index:06d}.json").read_text("utf-8"))
 
 
 def _prepare(parts_dir: Path, manifest: dict[str, object]) -> set[int]:
@@ -360,31 +367,30 @@ def _prepare(parts_dir: Path, manifest: dict[str, object]) -> set[int]:
     return finished
 
 
-def _write_reports(target: Target, reports: list[BatchReport]) -> list[Path]:
-    """The errors report (source, reason) and the documents report (one row per document read)."""
+def _write_reports(target: Target, batches: list[int]) -> list[Path]:
+    """The errors report (source, reason) and the documents report (one row per document read),
+    streamed from the batch records so that neither is held in memory."""
     import csv
 
     from extract.output import neutralise_cell
 
-    written: list[Path] = []
-    tables: tuple[tuple[str, list[str], list[list[object]]], ...] = (
-        (ERRORS_NAME, ["source", "reason"], [[e.source, e.reason] for r in reports for e in r.errors]),
-        (
-            DOCUMENTS_NAME,
-            ["doc_id", "source", "encoding", "date", "url", "title", "figures"],
-            [list(asdict(d).values()) for r in reports for d in r.documents],
-        ),
-    )
-    for name, header, rows in tables:
-        path = target.report_path(name)
-        if path is None:
-            continue
-        with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows([neutralise_cell(cell) for cell in row] for row in rows)
-        written.append(path)
-    return written
+    errors_path, documents_path = target.report_path(ERRORS_NAME), target.report_path(DOCUMENTS_NAME)
+    if errors_path is None or documents_path is None:
+        return []
+    with (
+        atomic_path(errors_path) as errors_temporary,
+        atomic_path(documents_path) as documents_temporary,
+        open(errors_temporary, "w", encoding="utf-8", newline="") as errors_handle,
+        open(documents_temporary, "w", encoding="utf-8", newline="") as documents_handle,
+    ):
+        errors, documents = csv.writer(errors_handle), csv.writer(documents_handle)
+        errors.writerow(["source", "reason"])
+        documents.writerow([f.name for f in fields(DocumentReport)])
+        for index in batches:
+            report = _load_report(target.parts_dir, index)
+            errors.writerows([neutralise_cell(e.source), neutralise_cell(e.reason)] for e in report.errors)
+            documents.writerows([neutralise_cell(cell) for cell in astuple(d)] for d in report.documents)
+    return [errors_path, documents_path]
 
 
 def _finish(target: Target, batches: int) -> None:

@@ -46,9 +46,11 @@ def _sentence(rng: random.Random) -> str:
     year = rng.randint(2015, 2024)
     pick = rng.randrange(9)
     if pick == 0:
-        return f"{a}'s exports of {good} to {b} {rng.choice(_VERBS_UP)} {rng.uniform(1, 90):.1f}% in {year}, {rng.choice(_SOURCES)}."
+        up, share, source = rng.choice(_VERBS_UP), rng.uniform(1, 90), rng.choice(_SOURCES)
+        return f"{a}'s exports of {good} to {b} {up} {share:.1f}% in {year}, {source}."
     if pick == 1:
-        return f"Imports of {good} from {a} {rng.choice(_VERBS_DOWN)} to ${rng.uniform(1, 900):.1f} billion in {rng.choice(_MONTHS)} {year}."
+        down, amount, month = rng.choice(_VERBS_DOWN), rng.uniform(1, 900), rng.choice(_MONTHS)
+        return f"Imports of {good} from {a} {down} to ${amount:.1f} billion in {month} {year}."
     if pick == 2:
         return f"{a} accounted for {rng.randint(5, 80)}% of {b}'s {good} purchases between {year - 2} and {year}."
     if pick == 3:
