@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import uuid
 from collections.abc import Iterator
@@ -75,6 +76,23 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv_text(frame: pd.DataFrame) -> str:
     return spreadsheet_safe(frame).to_csv(index=False)
+
+
+# Characters a file name built from a document id keeps; every other run becomes one "_".
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_NAME_LIMIT = 100  # characters before the suffix; file systems allow 255 bytes
+
+
+def safe_file_name(raw: str, suffix: str, fallback: str = "figures") -> str:
+    """A file name made from ``raw`` (a document id, say) that cannot leave its folder: no
+    separators, no "..", no NUL, no leading dot, bounded length.
+
+    >>> safe_file_name("../../etc/passwd", ".csv"), safe_file_name("..", ".csv"), safe_file_name("Le Monde 5/10", ".png")
+    ('etc_passwd.csv', 'figures.csv', 'Le_Monde_5_10.png')
+    """
+    stem = _UNSAFE_NAME.sub("_", raw).strip("._")
+    stem = re.sub(r"\.{2,}", ".", stem)[:_NAME_LIMIT]
+    return f"{stem or fallback}{suffix}"
 
 
 def write_table(frame: pd.DataFrame, out: str) -> None:

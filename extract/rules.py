@@ -316,7 +316,7 @@ def in_html_tag(text: str, start: int, end: int) -> bool:
 
 def in_code(text: str, start: int, end: int) -> bool:
     """Whether the number sits in JavaScript, CSS, JSON or HTML left over from scraping: two marks
-    of code within 100 characters of it.
+    of code on its line, within 100 characters of it.
 
     >>> s = "function f(){ var x = 10; return x * 2.5; }"
     >>> in_code(s, s.index("10"), s.index("10") + 2)
@@ -332,7 +332,9 @@ def in_code(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     lo = start - 100 if start > 100 else 0
-    hi = end + 100
+    lo = text.rfind("\n", lo, start) + 1 or lo  # the figure's own line; the search stays within the window
+    line_end = text.find("\n", end, end + 100)
+    hi = line_end if line_end >= 0 else end + 100
     if in_html_tag(text, start, end):
         return True
     for edge in CODE_BLOCK_EDGE.finditer(text, lo, hi):  # the window stops at a script's or style's edge

@@ -144,7 +144,8 @@ def test_a_process_pool_gives_the_same_rows(archive: Path, reference: pd.DataFra
 def test_a_dask_local_cluster_gives_the_same_rows(archive: Path, reference: pd.DataFrame, tmp_path: Path) -> None:
     with dask_executor("local:2") as (executor, workers):
         assert workers == 2
-        result = run_paths([archive], str(tmp_path / "out"), executor=executor, workers=workers, options=BatchOptions(documents=10))
+        options = BatchOptions(documents=10)
+        result = run_paths([archive], str(tmp_path / "out"), executor=executor, workers=workers, options=options)
     assert result.batches == 12
     parts = sorted(p.name for p in (tmp_path / "out").glob("*.parquet"))
     assert parts == [f"part-{k:06d}.parquet" for k in range(12)]
