@@ -10,6 +10,7 @@ from extract.grammar import (
     ADDRESS_AFTER,
     CAPTION_LINE,
     CODE_BLOCK_EDGE,
+    CODE_HINT,
     CODE_MARK,
     ENCODED_TOKEN,
     METRES_RESTATED,
@@ -288,11 +289,6 @@ def in_encoded_run(text: str, start: int, end: int) -> bool:
     return ENCODED_TOKEN.search(text, left, right) is not None
 
 
-# Characters without which a stretch of text cannot be code in the sense of CODE_MARK but for
-# the keywords; checked first because prose almost never holds them.
-_CODE_HINTS = ("{", "}", "=", ");", '":', "<", "#")
-
-
 def in_html_tag(text: str, start: int, end: int) -> bool:
     """Whether the number is inside an HTML tag (an attribute's value), not in the text around it.
 
@@ -343,7 +339,7 @@ def in_code(text: str, start: int, end: int) -> bool:
         elif edge.start() >= end and not edge.group().startswith("</"):
             hi = edge.start()
             break
-    if not any(text.find(hint, lo, hi) >= 0 for hint in _CODE_HINTS):
+    if CODE_HINT.search(text, lo, hi) is None:
         return False
     marks = CODE_MARK.finditer(text, lo, hi)
     return next(marks, None) is not None and next(marks, None) is not None
