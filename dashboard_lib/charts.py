@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 TOOL = "Trade-flow figures"
 MAX_BARS = 60  # bars per chart; the rest are summarised in the note
+TIMELINE_BARS = 2 * MAX_BARS  # timeline rows are thinner
 _QUALIFIER_MARK = {
     "approx": "~",
     "more_than": ">",
@@ -36,6 +37,50 @@ class Chart:
     rows: pd.DataFrame  # the figures drawn, in the chart's order (for selections and reports)
 
 
+@dataclass(frozen=True)
+class ViewSummary:
+    """Counts and sums over every figure in view, which the charts' notes and the flow diagram
+    need even when only the drawn rows are at hand (a big dataset filtered in DuckDB)."""
+
+    figures: int
+    documents: tuple[str, ...]  # the first three document ids, sorted
+    document_count: int
+    money: int  # money figures, restatements left out
+    money_usd: int  # of which with a US-dollar value
+    rates: int
+    undated: int
+    flows: pd.DataFrame  # exporter, importer, value_usd (sum), figures (count)
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> ViewSummary:
+        """The summary of a table held in memory.
+
+        >>> ViewSummary.of(pd.DataFrame({"doc_id": ["a"], "kind": ["money"], "same_as": [""], "value_usd": [5.0],
+        ...     "exporter": ["CHN"], "importer": ["RUS"], "period_start": [""]})).flows.values.tolist()
+        [['CHN', 'RUS', 5.0, 1]]
+        """
+        docs = sorted(frame["doc_id"].astype(str).unique()) if len(frame) else []
+        money = frame[(frame["kind"] == "money") & (frame["same_as"].fillna("") == "")]
+        with_usd = money[money["value_usd"].notna()]
+        flowing = with_usd[(with_usd["exporter"] != "") & (with_usd["importer"] != "")]
+        flows = (
+            flowing.groupby(["exporter", "importer"], sort=True)["value_usd"]
+            .agg(value_usd="sum", figures="count")
+            .reset_index()
+            .astype({"exporter": str, "importer": str, "value_usd": float, "figures": int})
+        )
+        return cls(
+            figures=len(frame),
+            documents=tuple(docs[:3]),
+            document_count=len(docs),
+            money=len(money),
+            money_usd=len(with_usd),
+            rates=int(frame["kind"].isin(["percent", "percentage_point"]).sum()),
+            undated=int((frame["period_start"] == "").sum()),
+            flows=flows,
+        )
+
+
 def escape_sentence(sentence: str, width: int = 90) -> str:
     """A sentence made safe for Plotly's hover HTML and wrapped into lines.
 
@@ -45,15 +90,19 @@ def escape_sentence(sentence: str, width: int = 90) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(sentence, width) or [""])
 
 
-def source_line(frame: pd.DataFrame, filters_text: str = "") -> str:
+def source_line(frame: pd.DataFrame, filters_text: str = "", summary: ViewSummary | None = None) -> str:
     """The line under every chart: which documents, and how the figures were made.
 
     >>> source_line(pd.DataFrame({"doc_id": ["a", "b", "a"]}))
     'Source: 2 documents (a, b). Figures extracted from news text by Trade-flow figures.'
     """
-    docs = sorted(frame["doc_id"].astype(str).unique()) if len(frame) else []
-    shown = ", ".join(docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
-    line = f"Source: {len(docs)} document{'s' if len(docs) != 1 else ''} ({shown}). Figures extracted from news text by {TOOL}."
+    if summary is None:
+        docs = sorted(frame["doc_id"].astype(str).unique()) if len(frame) else []
+        first, count = docs[:3], len(docs)
+    else:
+        first, count = list(summary.documents), summary.document_count
+    shown = ", ".join(first) + (f" and {count - 3} more" if count > 3 else "")
+    line = f"Source: {count} document{'s' if count != 1 else ''} ({shown}). Figures extracted from news text by {TOOL}."
     return f"{line} Filters: {filters_text}." if filters_text and filters_text != "all figures" else line
 
 
@@ -210,38 +259,45 @@ def _bar_chart(
     return Chart(key, title, fig, alt, note, rows.assign(label=labels))
 
 
-def amounts_chart(frame: pd.DataFrame, *, original_currency: bool = False, filters_text: str = "") -> Chart:
-    """Money figures, one bar each, in US dollars (or as written); restatements drawn once."""
+def amounts_chart(
+    frame: pd.DataFrame, *, original_currency: bool = False, filters_text: str = "", summary: ViewSummary | None = None
+) -> Chart:
+    """Money figures, one bar each, in US dollars (or as written); restatements drawn once.
+
+    ``summary`` holds the counts over the whole view when ``frame`` holds only the rows to draw.
+    """
+    summary = summary or ViewSummary.of(frame)
     money = frame[(frame["kind"] == "money") & (frame["same_as"].fillna("") == "")]
     notes = []
     if original_currency:
-        rows = money.sort_values("value", ascending=False)
+        rows, total = money.sort_values("value", ascending=False, kind="stable"), summary.money
         values, units, colour = rows["value"], rows["unit"].str.split("/").str[0], rows["unit"]
         axis, title = "amount in the currency written", "Amounts as written"
     else:
-        rows = money[money["value_usd"].notna()].sort_values("value_usd", ascending=False)
-        if len(money) > len(rows):
-            notes.append(f"{len(money) - len(rows)} amount(s) without a US-dollar rate are left out (see fx_note).")
+        rows = money[money["value_usd"].notna()].sort_values("value_usd", ascending=False, kind="stable")
+        total = summary.money_usd
+        if summary.money > summary.money_usd:
+            notes.append(f"{summary.money - summary.money_usd} amount(s) without a US-dollar rate are left out (see fx_note).")
         values, units, colour = rows["value_usd"], pd.Series("USD", index=rows.index), rows["role"].replace("", "level")
         axis, title = "US dollars", "Amounts in US dollars"
-    if len(rows) > MAX_BARS:
-        notes.append(f"The {MAX_BARS} largest of {len(rows)} amounts are shown.")
+    if total > MAX_BARS:
+        notes.append(f"The {MAX_BARS} largest of {total} amounts are shown.")
         rows, values, units, colour = rows.iloc[:MAX_BARS], values.iloc[:MAX_BARS], units.iloc[:MAX_BARS], colour.iloc[:MAX_BARS]
-    return _bar_chart(
-        rows, values, units, colour, "amounts", title, axis, source_line(frame, filters_text), notes, "money figures"
-    )
+    source = source_line(frame, filters_text, summary)
+    return _bar_chart(rows, values, units, colour, "amounts", title, axis, source, notes, "money figures")
 
 
-def rates_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
+def rates_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSummary | None = None) -> Chart:
     """Percent and percentage-point figures: changes (signed by direction) apart from shares and levels."""
+    summary = summary or ViewSummary.of(frame)
     rows = frame[frame["kind"].isin(["percent", "percentage_point"])].copy()
     signed = rows["value"].where(rows["direction"] != "down", -rows["value"]).where(rows["role"] == "change", rows["value"])
     group = rows["role"].replace("", "level").where(rows["role"] != "change", "change " + rows["direction"].replace("", "?"))
-    order = signed.abs().sort_values(ascending=False).index
+    order = signed.abs().sort_values(ascending=False, kind="stable").index
     rows, signed, group = rows.loc[order], signed.loc[order], group.loc[order]
     notes = []
-    if len(rows) > MAX_BARS:
-        notes.append(f"The {MAX_BARS} largest of {len(rows)} rates are shown.")
+    if summary.rates > MAX_BARS:
+        notes.append(f"The {MAX_BARS} largest of {summary.rates} rates are shown.")
         rows, signed, group = rows.iloc[:MAX_BARS], signed.iloc[:MAX_BARS], group.iloc[:MAX_BARS]
     notes.append("Changes down are drawn to the left.")
     return _bar_chart(
@@ -252,14 +308,19 @@ def rates_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
         "rates",
         "Rates and shares",
         "percent or percentage points",
-        source_line(frame, filters_text),
+        source_line(frame, filters_text, summary),
         notes,
         "rates and shares",
     )
 
 
-def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
-    """Exporter -> importer of money figures in US dollars (Sankey); hover lists the figures and sentences."""
+def flows_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSummary | None = None) -> Chart:
+    """Exporter -> importer of money figures in US dollars (Sankey); hover lists the figures and sentences.
+
+    The links come from ``summary`` (sums over the whole view); ``frame`` supplies the first five
+    sentences of each.
+    """
+    summary = summary or ViewSummary.of(frame)
     rows = frame[
         (frame["kind"] == "money")
         & (frame["same_as"].fillna("") == "")
@@ -267,18 +328,21 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
         & (frame["exporter"] != "")
         & (frame["importer"] != "")
     ]
-    links = rows.groupby(["exporter", "importer"], sort=True)
-    sources, targets, values, hovers = [], [], [], []
-    exporters = sorted(rows["exporter"].unique())
-    importers = sorted(rows["importer"].unique())
+    examples = {key: group for key, group in rows.groupby(["exporter", "importer"], sort=False)}
+    links = summary.flows
+    exporters = sorted(links["exporter"].unique())
+    importers = sorted(links["importer"].unique())
     nodes = [f"{c} (exporter)" for c in exporters] + [f"{c} (importer)" for c in importers]
-    for (exporter, importer), group in links:
-        sources.append(exporters.index(exporter))
-        targets.append(len(exporters) + importers.index(importer))
-        values.append(float(group["value_usd"].sum()))
+    sources, targets, values, hovers = [], [], [], []
+    for link in links.itertuples():
+        sources.append(exporters.index(link.exporter))
+        targets.append(len(exporters) + importers.index(link.importer))
+        values.append(float(link.value_usd))
+        group = examples.get((link.exporter, link.importer), rows.iloc[:0])
         lines = [f"{html.escape(str(r.surface))}: {escape_sentence(str(r.sentence), 80)}" for r in group.head(5).itertuples()]
-        more = f"<br>… and {len(group) - 5} more" if len(group) > 5 else ""
-        hovers.append(f"<b>{exporter} → {importer}</b>: {compact(values[-1], 'USD')}<br>" + "<br>".join(lines) + more)
+        more = f"<br>… and {link.figures - 5} more" if link.figures > 5 else ""
+        hovers.append(f"<b>{link.exporter} → {link.importer}</b>: {compact(values[-1], 'USD')}<br>" + "<br>".join(lines) + more)
+    flow_figures = int(links["figures"].sum())
     fig = go.Figure(
         go.Sankey(
             node={"label": nodes, "color": [PALETTE[0]] * len(exporters) + [PALETTE[1]] * len(importers), "pad": 18},
@@ -293,23 +357,26 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
         )
     )
     note = (
-        "Only amounts whose sentence states who exported to whom are drawn." if len(rows) else "No amount in view states a flow."
+        "Only amounts whose sentence states who exported to whom are drawn."
+        if flow_figures
+        else "No amount in view states a flow."
     )
     title = "Flows between countries (US dollars)"
-    alt = f"Flow diagram of {len(rows)} amounts from {len(exporters)} exporter(s) to {len(importers)} importer(s)" + (
+    alt = f"Flow diagram of {flow_figures} amounts from {len(exporters)} exporter(s) to {len(importers)} importer(s)" + (
         f"; the largest flow is {exporters[sources[values.index(max(values))]]} to "
         f"{importers[targets[values.index(max(values))] - len(exporters)]} at {compact(max(values), 'USD')}."
         if values
         else "."
     )
-    fig = _finish(fig, title, source_line(frame, filters_text), note, height=420)
+    fig = _finish(fig, title, source_line(frame, filters_text, summary), note, height=420)
     return Chart("flows", title, fig, alt, note, rows.assign(label=figure_labels(rows)))
 
 
-def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
-    """Each figure placed on its period (start to end)."""
+def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSummary | None = None) -> Chart:
+    """Each figure placed on its period (start to end); the earliest periods first."""
+    summary = summary or ViewSummary.of(frame)
     rows = frame[(frame["period_start"] != "") & (frame["period_end"] != "")].copy()
-    rows = rows.sort_values(["period_start", "period_end"]).head(MAX_BARS * 2)
+    rows = rows.sort_values(["period_start", "period_end", "figure_id"]).head(TIMELINE_BARS)
     labels = _unique_labels(rows)
     texts = [f"{mark(q)}{compact(v, u)}" for q, v, u in zip(rows["qualifier"], rows["value"], rows["unit"], strict=True)]
     ends = [(date.fromisoformat(e) + timedelta(days=1)).isoformat() for e in rows["period_end"]]
@@ -335,13 +402,13 @@ def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "") -> Chart:
         )
     fig.update_xaxes(type="date", title=None, gridcolor="#eee")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, title=None)
-    left_out = int((frame["period_start"] == "").sum())
+    left_out = summary.undated
     note = f"{left_out} figure(s) without a dated period are left out." if left_out else ""
     title = "Figures on their periods"
     alt = f"Timeline of {len(rows)} figures" + (
         f" from {rows['period_start'].min()} to {rows['period_end'].max()}." if len(rows) else "."
     )
-    fig = _finish(fig, title, source_line(frame, filters_text), note, height=max(320, 140 + 26 * len(rows)))
+    fig = _finish(fig, title, source_line(frame, filters_text, summary), note, height=max(320, 140 + 26 * len(rows)))
     return Chart("timeline", title, fig, alt, note, rows.assign(label=labels))
 
 

@@ -7,9 +7,9 @@
 
 from extract.documents import Document, DocumentError, read_bytes, read_documents
 from extract.figures import extract_figures
-from extract.output import read_table, to_csv_text, write_table
+from extract.output import read_table, safe_file_name, spreadsheet_safe, to_csv_text, write_table
 from extract.records import Figure
-from extract.table import COLUMNS, figures_frame, figures_to_frame
+from extract.table import COLUMNS, figures_frame, figures_to_frame, typed
 
 __all__ = [
     "COLUMNS",
@@ -22,6 +22,9 @@ __all__ = [
     "read_bytes",
     "read_documents",
     "read_table",
+    "safe_file_name",
+    "spreadsheet_safe",
     "to_csv_text",
+    "typed",
     "write_table",
 ]

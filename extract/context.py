@@ -20,6 +20,7 @@ from extract.countries import Mention, codes_in, find_countries
 from extract.fx import to_usd
 from extract.periods import Period, find_periods, parse_date
 from extract.records import Draft, Figure
+from extract.sentences import clip_sentence
 from extract.vocab import _rows
 
 TRADE_WORDS: Mapping[str, str] = MappingProxyType(
@@ -237,13 +238,16 @@ def _block_context(text: str, block: list[tuple[int, int, list[Figure]]], anchor
         sentence_heads = [k - lo for k in heads[bisect_left(heads, lo) : bisect_left(heads, hi)]]
         sentence_flows = [k - lo for k in flow_words[bisect_left(flow_words, lo) : bisect_left(flow_words, hi)]]
         out.extend(
-            _sentence_context(group, text, tokens[lo:hi], sentence_heads, sentence_flows, in_sentence, sentence_periods, anchor)
+            _sentence_context(
+                group, s_start, text, tokens[lo:hi], sentence_heads, sentence_flows, in_sentence, sentence_periods, anchor
+            )
         )
     return out
 
 
 def _sentence_context(
     group: list[Figure],
+    sentence_start: int,
     text: str,
     tokens: list[_Token],
     heads: list[int],
@@ -296,7 +300,7 @@ def _sentence_context(
                 f.unit,
                 f.kind,
                 f.qualifier,
-                f.sentence,
+                clip_sentence(f.sentence, f.start - sentence_start, f.end - sentence_start),
                 role=role,
                 direction=direction,
                 measure=measure_of(f.kind, tokens, index, after, heads),
@@ -459,13 +463,17 @@ def _nearest_head(tokens: list[_Token], index: int, after: int, heads: list[int]
         heads = [
             k for k, t in enumerate(tokens) if TRADE_WORDS.get(t[LOWER]) in ("export", "import", "measure") and _is_noun_form(t)
         ]
-    best: int | None = None
-    best_distance = 10**9
-    for k in heads:
-        distance = index - k if k < index else (k - after) + 3  # prefer what comes before the figure
-        if 0 <= distance < best_distance:
-            best, best_distance = k, distance
-    return best
+    # Heads are in order: only the last one before the figure and the first one after it can be
+    # nearest, found by bisection so that a sentence with thousands of figures stays linear.
+    at = bisect_left(heads, index)
+    before = heads[at - 1] if at > 0 else None
+    later = bisect_left(heads, max(index, after - 3), at)
+    following = heads[later] if later < len(heads) else None
+    if following is None:
+        return before
+    if before is None:
+        return following
+    return before if index - before <= (following - after) + 3 else following  # prefer what comes before
 
 
 def _in_phrase(t: _Token) -> bool:

@@ -7,6 +7,7 @@ import gzip
 import io
 import os
 import random
+import signal
 import subprocess
 import sys
 import zipfile
@@ -186,13 +187,14 @@ def test_the_cli_reads_the_hostile_corpus_and_reports_every_failure(tmp_path: Pa
 def test_an_interrupted_run_leaves_the_previous_output_whole(tmp_path: Path) -> None:
     out = tmp_path / "figures.csv"
     out.write_text("previous,output\n1,2\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text(PROSE * 20_000, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"{PROSE} " * 100_000, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen([sys.executable, "-m", "extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"], env=env)
+    command = [sys.executable, "-m", "extract", str(tmp_path / "a.txt"), "-o", str(out), "-q", "--jobs", "2"]
+    process = subprocess.Popen(command, env=env, start_new_session=True)
     try:
-        process.wait(timeout=2.0)
+        process.wait(timeout=3.0)
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)  # the CLI and its worker processes, as a power cut would
         process.wait()
     else:
         pytest.fail("the run finished before it could be interrupted")
