@@ -12,9 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_lib import charts, data, export
-from extract import read_table, to_csv_text
+from dashboard_lib.store import Store, is_dataset
+from extract import read_table, safe_file_name, to_csv_text
 
 st.set_page_config(page_title="Trade-flow figures", layout="wide")
+PAGE_ROWS = 1_000  # table rows per page
 
 
 @st.cache_data(show_spinner="Loading the figures…")
@@ -24,9 +26,34 @@ def load_table(path: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
     return data.default_table(), data.seed_texts()
 
 
-if "frame" not in st.session_state:
-    frame, texts = load_table(data.table_argument(sys.argv[1:]))
-    st.session_state.frame, st.session_state.texts = frame, dict(texts)
+@st.cache_resource(show_spinner="Opening the dataset…")
+def open_store(path: str) -> Store:
+    return Store.open(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def store_view(path: str, filters: data.Filters) -> tuple[pd.DataFrame, charts.ViewSummary]:
+    store = open_store(path)
+    return store.chart_rows(filters), store.summary(filters)
+
+
+def open_path(path: str) -> None:
+    """Make ``path`` the table in view: a Parquet file or folder is queried in place, others loaded."""
+    if is_dataset(path):
+        open_store(path)  # fails here, before the session changes, when the dataset is unreadable
+        st.session_state.update(store_path=path, frame=None, texts={})
+    else:
+        frame, texts = load_table(path)
+        st.session_state.update(store_path=None, frame=frame, texts=dict(texts))
+
+
+if "texts" not in st.session_state:
+    argument = data.table_argument(sys.argv[1:])
+    if argument:
+        open_path(argument)
+    else:
+        frame, texts = load_table(None)
+        st.session_state.update(store_path=None, frame=frame, texts=dict(texts))
     st.session_state.initial_filters = data.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
 st.title("Trade-flow figures")
@@ -37,7 +64,18 @@ st.caption(
 
 # --- sidebar: add documents, then filters ----------------------------------------------------------
 with st.sidebar:
+    with st.expander("Open a table"):
+        wanted = st.text_input("Path of a Parquet file or dataset folder, or a CSV/JSON Lines table", key="table_path")
+        if st.button("Open", key="open") and wanted.strip():
+            try:
+                open_path(wanted.strip())
+                st.success(f"Opened {wanted.strip()}.")
+            except (OSError, ValueError) as exc:
+                st.error(f"Cannot open {wanted.strip()}: {exc}")
+    store_path: str | None = st.session_state.store_path
     with st.expander("Add documents"):
+        if store_path:
+            st.caption("A dataset opened from disk is read in place; run the extractor to add documents to it.")
         uploads = st.file_uploader(
             f"Articles (.txt .md .html .jsonl, up to {data.MAX_UPLOAD_FILES} files of {data.MAX_UPLOAD_BYTES // 1_000_000} MB)",
             type=[s.lstrip(".") for s in data.UPLOAD_SUFFIXES],
@@ -45,7 +83,7 @@ with st.sidebar:
             key="uploads",
         )
         pasted = st.text_area("…or paste a text", key="pasted")
-        if st.button("Extract figures", key="extract"):
+        if st.button("Extract figures", key="extract", disabled=bool(store_path)):
             files = [(u.name, u.getvalue()) for u in uploads or []]
             for message in data.check_upload_limits(files):
                 st.warning(message)
@@ -60,12 +98,16 @@ with st.sidebar:
                 st.session_state.texts.update(result.texts)
                 st.success(f"{len(result.texts)} document(s), {len(result.frame)} figure(s) added.")
 
-    frame: pd.DataFrame = st.session_state.frame
+    frame: pd.DataFrame | None = st.session_state.frame
     start = st.session_state.initial_filters
 
-    if st.session_state.get("options_for") != len(frame):  # the table only changes when documents are added
-        st.session_state.options = {c: data.options(frame, c) for c in data.FILTER_COLUMNS}
-        st.session_state.options_for = len(frame)
+    shape = store_path or len(frame)  # the table only changes when documents are added or another is opened
+    if st.session_state.get("options_for") != shape:
+        if store_path:
+            st.session_state.options = {c: open_store(store_path).options(c) for c in data.FILTER_COLUMNS}
+        else:
+            st.session_state.options = {c: data.options(frame, c) for c in data.FILTER_COLUMNS}
+        st.session_state.options_for = shape
 
     def pick(label: str, column: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
         choices = st.session_state.options[column]
@@ -94,12 +136,16 @@ with st.sidebar:
     )
     st.query_params.from_dict(data.filters_to_query(filters))  # the URL keeps the view
 
-view = data.apply_filters(frame, filters)
+if store_path:  # only the rows the charts draw, and counts over the whole view, come from disk
+    view, summary = store_view(store_path, filters)
+    total = open_store(store_path).rows
+else:
+    view = data.apply_filters(frame, filters)
+    summary, total = charts.ViewSummary.of(view), len(frame)
 filters_text = data.describe(filters)
-st.write(f"**{len(view)}** of {len(frame)} figures · {filters_text}")
+st.write(f"**{summary.figures:,}** of {total:,} figures · {filters_text}")
 
 browser = export.find_browser()
-TABLE_ROWS = 5_000  # rows sent to the browser's table; the downloads hold them all
 
 
 def show_chart(chart: charts.Chart) -> None:
@@ -140,21 +186,25 @@ tab_amounts, tab_rates, tab_flows, tab_timeline, tab_table, tab_docs = st.tabs(
 )
 with tab_amounts:
     original = st.toggle("Original currency", key="original_currency")
-    amounts = charts.amounts_chart(view, original_currency=original, filters_text=filters_text)
+    amounts = charts.amounts_chart(view, original_currency=original, filters_text=filters_text, summary=summary)
     show_chart(amounts)
 with tab_rates:
-    rates = charts.rates_chart(view, filters_text=filters_text)
+    rates = charts.rates_chart(view, filters_text=filters_text, summary=summary)
     show_chart(rates)
 with tab_flows:
-    flows = charts.flows_chart(view, filters_text=filters_text)
+    flows = charts.flows_chart(view, filters_text=filters_text, summary=summary)
     show_chart(flows)
 with tab_timeline:
-    timeline = charts.timeline_chart(view, filters_text=filters_text)
+    timeline = charts.timeline_chart(view, filters_text=filters_text, summary=summary)
     show_chart(timeline)
 with tab_table:
-    shown = view.head(TABLE_ROWS)
-    if len(view) > TABLE_ROWS:
-        st.caption(f"The first {TABLE_ROWS:,} of {len(view):,} figures; narrow the filters or download the table for all.")
+    pages = max(1, -(-summary.figures // PAGE_ROWS))
+    page = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="page")) - 1 if pages > 1 else 0
+    if store_path:
+        shown = open_store(store_path).page(filters, page, PAGE_ROWS)
+    else:
+        shown = view.iloc[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
+    st.caption(f"Figures {page * PAGE_ROWS + 1:,}–{page * PAGE_ROWS + len(shown):,} of {summary.figures:,}.")
     picked = st.dataframe(
         shown,
         key="table",
@@ -183,31 +233,44 @@ with tab_table:
 with tab_docs:
     doc_ids = sorted(st.session_state.texts)
     doc = st.selectbox("Document", doc_ids, key="doc") if doc_ids else None
-    if doc:
+    if doc and frame is not None:
         st.html(export.legend_html())
         st.html(export.highlight(st.session_state.texts[doc], frame[frame["doc_id"] == doc]))
+    elif not doc_ids:
+        st.caption("This table was opened without its documents; the Table view shows each figure in its sentence.")
 
 # --- downloads -----------------------------------------------------------------------------------------
 st.subheader("Download")
 st.caption("CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.")
 c1, c2, c3, c4, c5 = st.columns(5)
-# Deferred: each file is built when its button is clicked, not on every rerun.
-c1.download_button(
-    "CSV (filtered)", lambda: to_csv_text(view), "figures-filtered.csv", "text/csv", key="csv_view", on_click="ignore"
-)
-c2.download_button("CSV (all)", lambda: to_csv_text(frame), "figures.csv", "text/csv", key="csv_all", on_click="ignore")
-c3.download_button(
-    "Parquet (filtered)",
-    lambda: view.to_parquet(index=False),
-    "figures-filtered.parquet",
-    "application/octet-stream",
-    key="parquet_view",
+# Deferred: each file is built when its button is clicked, not on every rerun. A dataset on disk is
+# written out batch by batch from DuckDB; a table in memory from its frame.
+name = safe_file_name(filters.docs[0], "") if len(filters.docs) == 1 else "figures-filtered"  # one document: its name
+if store_path:
+    store = open_store(store_path)
+    csv_view, parquet_view, json_view = store.downloads(filters)
+    csv_all = None
+else:
+    csv_view, parquet_view, json_view = data.downloads(view)
+    csv_all = lambda: to_csv_text(frame)  # noqa: E731
+c1.download_button("CSV (filtered)", csv_view, f"{name}.csv", "text/csv", key="csv_view", on_click="ignore")
+c2.download_button(
+    "CSV (all)",
+    csv_all or b"",
+    "figures.csv",
+    "text/csv",
+    key="csv_all",
     on_click="ignore",
+    disabled=csv_all is None,
+    help="A dataset on disk is downloaded filtered; the whole of it is already a file." if csv_all is None else None,
+)
+c3.download_button(
+    "Parquet (filtered)", parquet_view, f"{name}.parquet", "application/octet-stream", key="parquet_view", on_click="ignore"
 )
 c4.download_button(
     "JSON (filtered)",
-    lambda: view.to_json(orient="records", lines=True, force_ascii=False),
-    "figures-filtered.jsonl",
+    json_view,
+    f"{name}.jsonl",
     "application/json",
     key="json_view",
     on_click="ignore",

@@ -17,6 +17,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F
 TOOL = "Trade-flow figures"
 MAX_BARS = 60  # bars per chart; the rest are summarised in the note
 TIMELINE_BARS = 2 * MAX_BARS  # timeline rows are thinner
+MAX_FLOWS = 40  # links of the flow diagram; more are unreadable
 _QUALIFIER_MARK = {
     "approx": "~",
     "more_than": ">",
@@ -330,6 +331,8 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSum
     ]
     examples = {key: group for key, group in rows.groupby(["exporter", "importer"], sort=False)}
     links = summary.flows
+    if len(links) > MAX_FLOWS:
+        links = links.nlargest(MAX_FLOWS, "value_usd", keep="first").sort_values(["exporter", "importer"])
     exporters = sorted(links["exporter"].unique())
     importers = sorted(links["importer"].unique())
     nodes = [f"{c} (exporter)" for c in exporters] + [f"{c} (importer)" for c in importers]
@@ -361,6 +364,8 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSum
         if flow_figures
         else "No amount in view states a flow."
     )
+    if len(summary.flows) > MAX_FLOWS:
+        note += f" The {MAX_FLOWS} largest of {len(summary.flows)} flows are drawn."
     title = "Flows between countries (US dollars)"
     alt = f"Flow diagram of {flow_figures} amounts from {len(exporters)} exporter(s) to {len(importers)} importer(s)" + (
         f"; the largest flow is {exporters[sources[values.index(max(values))]]} to "

@@ -5,13 +5,13 @@ Plain functions of DataFrames, tested without Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 
-from extract import Document, DocumentError, figures_frame, read_bytes, read_documents, read_table
+from extract import Document, DocumentError, figures_frame, read_bytes, read_documents, read_table, to_csv_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TABLE = ROOT / "data" / "figures.csv"
@@ -235,6 +235,16 @@ def filters_from_query(params: Mapping[str, str | list[str]]) -> Filters:
     if values.get("precision") not in (None, "all", "exact", "approx"):
         values["precision"] = "all"
     return Filters(**values)  # type: ignore[arg-type]
+
+
+def downloads(view: pd.DataFrame) -> tuple[Callable[[], str], Callable[[], bytes], Callable[[], str]]:
+    """Builders of the CSV (spreadsheet-safe), Parquet and JSON Lines files of ``view``, called
+    only when their button is clicked."""
+    return (
+        lambda: to_csv_text(view),
+        lambda: view.to_parquet(index=False),
+        lambda: view.to_json(orient="records", lines=True, force_ascii=False),
+    )
 
 
 def options(frame: pd.DataFrame, column: str) -> list[str]:

@@ -9,7 +9,7 @@ read a page at a time; downloads are written from Arrow record batches.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,13 +54,15 @@ class Store:
         path = Path(path)
         source = str(path / "*.parquet") if path.is_dir() else str(path)
         connection = duckdb.connect()
-        connection.execute("SET threads TO 2")
         escaped = source.replace("'", "''")  # a view cannot take a parameter; the path is quoted instead
-        connection.execute(f"CREATE VIEW figures AS SELECT * FROM read_parquet('{escaped}', union_by_name = true)")
+        try:
+            connection.execute(f"CREATE VIEW figures AS SELECT * FROM read_parquet('{escaped}', union_by_name = true)")
+            (rows,) = connection.execute("SELECT count(*) FROM figures").fetchone() or (0,)
+        except duckdb.Error as exc:
+            raise ValueError(f"{path}: not a readable Parquet dataset ({exc})") from exc
         missing = [c for c in ("figure_id", "doc_id", "value", "unit", "sentence") if c not in _columns(connection)]
         if missing:
             raise ValueError(f"{path}: not a figures table (missing {', '.join(missing)})")
-        (rows,) = connection.execute("SELECT count(*) FROM figures").fetchone() or (0,)
         return cls(path, connection, int(rows))
 
     def options(self, column: str) -> list[str]:
@@ -144,9 +146,8 @@ class Store:
     def batches(self, f: Filters, rows: int = 100_000) -> Iterator[pd.DataFrame]:
         """Every figure in view, ``rows`` at a time, in table order (for downloads)."""
         clause, params = where(f)
-        reader = self.connection.execute(
-            f"SELECT * FROM figures WHERE {clause} ORDER BY doc_id, start, figure_id", params
-        ).fetch_record_batch(rows)
+        query = f"SELECT * FROM figures WHERE {clause} ORDER BY doc_id, start, figure_id"
+        reader = self.connection.sql(query, params=params).to_arrow_reader(rows)
         for batch in reader:
             yield _typed(batch.to_pandas())
 
@@ -160,6 +161,17 @@ class Store:
         if header:
             pd.DataFrame(columns=list(COLUMNS)).to_csv(out, index=False)
         return out.getvalue().encode("utf-8")
+
+    def jsonl_bytes(self, f: Filters) -> bytes:
+        out = io.StringIO()
+        for frame in self.batches(f):
+            if len(frame):
+                out.write(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n") + "\n")
+        return out.getvalue().encode("utf-8")
+
+    def downloads(self, f: Filters) -> tuple[Callable[[], bytes], Callable[[], bytes], Callable[[], bytes]]:
+        """Builders of the CSV, Parquet and JSON Lines files of the view, as :func:`data.downloads`."""
+        return (lambda: self.csv_bytes(f), lambda: self.parquet_bytes(f), lambda: self.jsonl_bytes(f))
 
     def parquet_bytes(self, f: Filters) -> bytes:
         import pyarrow as pa
