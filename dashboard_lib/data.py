@@ -86,8 +86,8 @@ def extract_uploads(
     documents: list[Document] = []
     errors: list[str] = []
     refused = {m.split(" ", 1)[0].rstrip(":") for m in check_upload_limits(files)}
-    for name, data in files:
-        if name in refused:
+    for number, (name, data) in enumerate(files, start=1):
+        if name in refused or number > MAX_UPLOAD_FILES:
             errors.append(f"{name}: skipped (over the limits)")
             continue
         for item in read_bytes(Path(name), data):
@@ -102,8 +102,11 @@ def extract_uploads(
     documents = _unique_ids(documents, set(taken_ids))
     frames, texts = [], {}
     for done, doc in enumerate(documents, start=1):
-        frames.append(figures_frame([doc]))
-        texts[doc.doc_id] = doc.text
+        try:
+            frames.append(figures_frame([doc]))
+            texts[doc.doc_id] = doc.text
+        except Exception as exc:  # one document that breaks the extractor must not lose the others
+            errors.append(f"{doc.doc_id}: extraction failed ({exc!r})")
         if callable(progress):
             progress(done, len(documents))
     frame = pd.concat(frames, ignore_index=True) if frames else figures_frame([])

@@ -122,6 +122,23 @@ def test_upload_adds_its_figures_and_reports_bad_files() -> None:
     assert "new" in set(at.dataframe[0].value["doc_id"])
 
 
+def test_an_upload_that_fails_leaves_the_table_as_it_was() -> None:
+    at = app().run()
+    at.sidebar.file_uploader(key="uploads").set_value([("only.txt", b"\x00\x01\x02" * 10, "text/plain")])
+    at.sidebar.button(key="extract").click().run()
+    assert count_line(at).startswith("**10** of 10")  # nothing readable: the table is untouched
+    files = [("bin.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/plain"), ("big.txt", b"x" * 5_000_001, "text/plain")]
+    files += [(f"n{i}.txt", b"Exports rose 1%.", "text/plain") for i in range(20)]  # 22 files: two too many
+    at.sidebar.file_uploader(key="uploads").set_value(files)
+    at.sidebar.button(key="extract").click().run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    assert "22 files uploaded; the limit is 20" in warnings and "big.txt is 5.0 MB" in warnings
+    errors = " ".join(e.value for e in at.sidebar.error)
+    assert "bin.txt: binary file (PNG image)" in errors and "big.txt: skipped" in errors and "n19.txt: skipped" in errors
+    assert count_line(at).startswith("**28** of 28")  # 10 seed figures and the 18 readable files within the limit
+
+
 def test_documents_view_escapes_document_html() -> None:
     at = app().run()
     at.sidebar.text_area(key="pasted").set_value('<script>alert(1)</script> Exports rose 5% <a href="javascript:x()">here</a>.')
