@@ -110,10 +110,11 @@ class OutputInUse(Exception):
 # --- reading into batches ----------------------------------------------------------------------
 
 
-def read_batches(paths: Iterable[str | Path], options: BatchOptions) -> Iterator[Batch]:
+def read_batches(paths: Iterable[str | Path], options: BatchOptions, skip: Target | None = None) -> Iterator[Batch]:
     """The documents under ``paths`` in numbered batches; unreadable paths and records ride along
-    as errors of the batch they were met in, so they are reported once even after a resume."""
-    files, missing = find_files(paths)
+    as errors of the batch they were met in, so they are reported once even after a resume.
+    Files of the run's own output (``skip``) are never read as input."""
+    files, missing = input_files(paths, skip)
     documents: list[Document] = []
     errors: list[DocumentError] = list(missing)
     chars = 0
@@ -150,9 +151,17 @@ def _size(path: Path) -> int:
         return 0
 
 
-def input_fingerprint(paths: Iterable[str | Path]) -> list[list[object]]:
-    """Each input file with its size and modification time: a resumed run must see the same."""
+def input_files(paths: Iterable[str | Path], skip: Target | None) -> tuple[list[Path], list[DocumentError]]:
+    """The files under ``paths``, less the output's own (a folder given as input and as output)."""
     files, missing = find_files(paths)
+    if skip is not None:
+        files = [f for f in files if not skip.owns(f)]
+    return files, missing
+
+
+def input_fingerprint(paths: Iterable[str | Path], skip: Target | None = None) -> list[list[object]]:
+    """Each input file with its size and modification time: a resumed run must see the same."""
+    files, missing = input_files(paths, skip)
     listed: list[list[object]] = []
     for path in files:
         stat = path.stat()
@@ -277,6 +286,15 @@ class Target:
             raise ValueError(f"unknown output format {path.suffix!r}: use one of {', '.join(FORMATS)}, a folder, or -")
         return cls(path, None)
 
+    def owns(self, path: Path) -> bool:
+        """Whether ``path`` is this output or one of its parts or reports."""
+        resolved = path.resolve()
+        mine = [self.parts_dir.resolve()]
+        if self.final is not None:
+            mine.append(self.final.resolve())
+            mine.extend(self.final.resolve().with_name(f"{self.final.stem}.{n}") for n in (ERRORS_NAME, DOCUMENTS_NAME))
+        return any(resolved == m or m in resolved.parents for m in mine)
+
     def report_path(self, name: str) -> Path | None:
         """Where a report goes: beside a file output ("figures.errors.csv"), inside a folder."""
         if self.stdout:
@@ -304,7 +322,7 @@ def run_paths(
     """
     paths = list(paths)
     target = Target.of(out)
-    done = _prepare(target.parts_dir, {"inputs": input_fingerprint(paths), "date": date, "batch": asdict(options)})
+    done = _prepare(target.parts_dir, {"inputs": input_fingerprint(paths, target), "date": date, "batch": asdict(options)})
     result = RunResult()
     finished_batches: list[int] = []
 
@@ -324,7 +342,7 @@ def run_paths(
             on_batch(report)
 
     pending: set[Future[BatchReport]] = set()
-    for batch in read_batches(paths, options):
+    for batch in read_batches(paths, options, target):
         if batch.index in done:
             continue
         if executor is None:
