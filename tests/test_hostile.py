@@ -153,6 +153,15 @@ def test_html_keeps_the_article_and_drops_scripts_styles_and_navigation() -> Non
         assert leftover not in document.text
 
 
+def test_a_run_on_sentence_does_not_multiply_memory() -> None:
+    text = PROSE.replace(" ", "") * 2_000 + " " + PROSE * 20_000  # no sentence break anywhere: one 800 KB "sentence"
+    figures = extract_figures(text)
+    assert len(figures) >= 40_000
+    assert max(len(f.sentence) for f in figures) <= 1_002  # clipped around each figure, with ellipses
+    for f in figures[::5_000]:
+        assert f.surface in f.sentence and text[f.start : f.end] == f.surface
+
+
 # --- the whole hostile corpus through the command line ------------------------------------------------
 
 

@@ -79,7 +79,13 @@ ADVERSARIAL = {
     "comma groups": "1," * 50_000,
     "dollar signs": "$" * 100_000,
     "brackets": "(" * 50_000 + ")" * 50_000,
+    "nested brackets": "([{<" * 25_000 + "5%" + ">}])" * 25_000,
     "dots": ". " * 50_000,
+    "dotted digits": "1." * 50_000,
+    "signs": "+-" * 50_000 + "5",
+    "letters and digits": "a1" * 50_000,
+    "one token": "A" * 100_000 + " 5%",
+    "code braces": "{x:1;" * 20_000,
 }
 
 
