@@ -28,6 +28,7 @@ from extract.documents import Document, DocumentError, find_files, read_file
 from extract.output import FORMATS, atomic_path, write_text_atomic
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pyarrow as pa
 
 MANIFEST = "_manifest.json"
@@ -215,6 +216,42 @@ def run_batch(batch: Batch, parts_dir: str, date: str = "") -> BatchReport:
     report = BatchReport(batch.index, tuple(reports), tuple(errors), total, batch.input_bytes)
     write_text_atomic(folder / DONE / f"{batch.index:06d}.json", report.to_json())
     return report
+
+
+def figures_of_frames(frames: Iterable[pd.DataFrame], date: str = "") -> Iterator[pd.DataFrame]:
+    """The figures of archive records given as DataFrames (columns ``id``, ``text`` and optionally
+    ``date``, ``url``, ``title``), one table per frame: the shape of Spark's ``mapInPandas``, over
+    the same per-document function as every other path. A record that fails yields no rows.
+
+    >>> import pandas as pd
+    >>> [len(t) for t in figures_of_frames([pd.DataFrame({"id": ["a"], "text": ["Exports rose 5%."]})])]
+    [1]
+    """
+    from extract.documents import iso_date
+    from extract.table import rows_to_frame
+
+    for frame in frames:
+        rows: list[tuple[object, ...]] = []
+        for record in frame.to_dict("records"):
+            text = record.get("text")
+            if not isinstance(text, str):
+                continue
+            document = Document(
+                doc_id=_field(record, "id"),
+                text=text,
+                date=iso_date(record.get("date")) if _field(record, "date") else "",
+                url=_field(record, "url"),
+                title=_field(record, "title"),
+            )
+            _extract_into(document, date, rows)
+        yield rows_to_frame(rows)
+
+
+def _field(record: dict[str, object], name: str) -> str:
+    import pandas as pd
+
+    value = record.get(name)
+    return "" if value is None or pd.isna(value) else str(value)  # type: ignore[call-overload]
 
 
 def _extract_into(document: Document, date: str, rows: list[tuple[object, ...]]) -> tuple[int, DocumentError | None]:

@@ -215,3 +215,11 @@ def test_records_are_reproducible_and_varied() -> None:
     assert first == [r["text"] for r in records(50, seed=1)]
     sentences = [s for text in first for s in text.replace("\n\n", " ").split(". ")]
     assert len(set(sentences)) > 0.8 * len(sentences)
+
+
+def test_the_spark_shaped_function_gives_the_same_rows(reference: pd.DataFrame) -> None:
+    from extract.pipeline import figures_of_frames
+
+    frames = [pd.DataFrame(list(records(120, seed=7)))[k : k + 50] for k in range(0, 120, 50)]  # three "partitions"
+    got = pd.concat(list(figures_of_frames(frames)), ignore_index=True)
+    pd.testing.assert_frame_equal(_sorted(got), reference)
