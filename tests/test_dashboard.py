@@ -147,3 +147,15 @@ def test_documents_view_escapes_document_html() -> None:
     shown = " ".join(h.proto.body for h in at.html)
     assert "&lt;script&gt;alert(" in shown and "&lt;/script&gt;" in shown
     assert "<script>" not in shown and 'href="javascript' not in shown
+
+
+def test_a_download_named_after_a_document_id_stays_a_plain_file_name(stored: dict[str, object]) -> None:
+    at = app().run()
+    record = json.dumps({"id": "../../etc/cron.d/x", "text": "Exports rose 7% in 2023."})
+    at.sidebar.file_uploader(key="uploads").set_value(("dump.jsonl", record.encode(), "application/json"))
+    at.sidebar.button(key="extract").click().run()
+    at.multiselect(key="f_doc_id").set_value(["../../etc/cron.d/x"]).run()
+    assert not at.exception
+    assert "etc_cron.d_x.csv" in stored and not [name for name in stored if "/" in name or ".." in name]
+    frame = pd.read_csv(io.BytesIO(download(stored, "etc_cron.d_x.csv")))
+    assert list(frame["surface"]) == ["7%"]
