@@ -99,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         log.error("cannot write %s: %s", args.output, exc)
         return 2
+    except Exception as exc:  # a worker lost (killed, out of memory): what is written stays, resumable
+        progress.close()
+        log.error("the run stopped (%r); the batches written are kept: run the same command again to resume", exc)
+        return 2
     progress.close()
     if not args.quiet:
         _summary(result, args.output)
