@@ -49,6 +49,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--throughput-mb", type=int, default=200, help="size of the throughput archive")
     parser.add_argument("--memory-mb", type=int, nargs="*", default=[100, 1000], help="sizes of the memory archives")
     parser.add_argument("--dask-mb", type=int, default=20, help="size of the Dask overhead archive (0: skip)")
+    parser.add_argument("--read-only", action="store_true", help="only measure how fast the driver reads the big archive")
     return parser.parse_args(argv)
 
 
@@ -98,12 +99,27 @@ def extract_command(path: Path, out: Path, *options: str) -> list[str]:
     return [sys.executable, "-m", "extract", str(path), "-o", str(out), "-q", *options]
 
 
+def read_rate(path: Path, size_mb: float) -> float:
+    """MB/s at which the driver alone reads ``path`` into batches (decompress, parse, group): the
+    ceiling of a cluster fed by one driver."""
+    from extract.pipeline import BatchOptions, read_batches
+
+    started = time.perf_counter()
+    for _ in read_batches([path], BatchOptions()):
+        pass
+    return size_mb / (time.perf_counter() - started)
+
+
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     results: list[Measured] = []
 
     big, count = archive(folder, args.throughput_mb)
+    rate = read_rate(big, args.throughput_mb)
+    print(f"driver reading alone: {rate:.1f} MB/s ({args.throughput_mb} MB archive, no extraction)", flush=True)
+    if args.read_only:
+        return 0
     for jobs in (1, 2):
         command = extract_command(big, folder / "out", "--jobs", str(jobs))
         results.append(measure("throughput", f"{args.throughput_mb} MB, --jobs {jobs}", command, args.throughput_mb, count))

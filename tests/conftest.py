@@ -15,5 +15,5 @@ EVAL_DIR = ROOT.parent / "shared" / "eval"
 # Hypothesis profiles: "ci" is the short run of every test command; "campaign" is the long fuzz run
 # reported in the README (python -m pytest tests/test_fuzz.py --hypothesis-profile=campaign).
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("campaign", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile("campaign", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile("ci")
