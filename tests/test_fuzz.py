@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extract import Document, DocumentError, extract_figures, read_bytes
@@ -56,6 +56,7 @@ def _check_document(text: str) -> None:
         assert f.surface in f.sentence or "\n" in f.surface
 
 
+@example("\U000116d0")  # a digit newer than Python's Unicode tables: once a KeyError
 @given(TEXT)
 def test_the_extractor_survives_any_text(text: str) -> None:
     with no_hang():
