@@ -199,18 +199,22 @@ def run_batch(batch: Batch, parts_dir: str, date: str = "") -> BatchReport:
     total = 0
     with atomic_path(target) as temporary:
         writer = pq.ParquetWriter(temporary, arrow_schema())
+
+        def flush() -> int:
+            written = len(rows)
+            writer.write_table(_arrow_table(rows))
+            rows.clear()
+            return written
+
         try:
             for document in batch.documents:
-                count, failure = _extract_into(document, date, rows)
+                count, failure = _extract_into(document, date, rows, flush)
                 if failure is not None:
                     errors.append(failure)
-                    continue
-                total += count
-                reports.append(_report_of(document, count))
-                if len(rows) >= _ROWS_PER_WRITE:
-                    writer.write_table(_arrow_table(rows))
-                    rows.clear()
-            writer.write_table(_arrow_table(rows))
+                if count or failure is None:
+                    total += count
+                    reports.append(_report_of(document, count))
+            flush()
         finally:
             writer.close()
     report = BatchReport(batch.index, tuple(reports), tuple(errors), total, batch.input_bytes)
@@ -254,18 +258,26 @@ def _field(record: dict[str, object], name: str) -> str:
     return "" if value is None or pd.isna(value) else str(value)  # type: ignore[call-overload]
 
 
-def _extract_into(document: Document, date: str, rows: list[tuple[object, ...]]) -> tuple[int, DocumentError | None]:
-    """Append ``document``'s rows; on failure take back the rows it added and say why."""
+def _extract_into(
+    document: Document, date: str, rows: list[tuple[object, ...]], flush: Callable[[], int] | None = None
+) -> tuple[int, DocumentError | None]:
+    """Append ``document``'s rows, handing them to ``flush`` whenever enough have gathered (so a
+    100 MB document never holds all its rows at once). On failure, take back the rows not yet
+    flushed and say why; rows already flushed stay, and the reason says how many."""
     from extract.table import document_rows
 
-    before = len(rows)
+    before, flushed = len(rows), 0
     try:
         for figures in extract_document(document, date=date):
             rows.extend(document_rows(figures, document))
+            if flush is not None and len(rows) >= _ROWS_PER_WRITE:
+                flushed += flush() - before
+                before = 0
     except Exception as exc:  # one bad document must never stop the batch
         del rows[before:]
-        return 0, DocumentError(document.source or document.doc_id, f"extraction failed: {exc!r}")
-    return len(rows) - before, None
+        kept = f" ({flushed} figures found before it are kept)" if flushed else ""
+        return flushed, DocumentError(document.source or document.doc_id, f"extraction failed: {exc!r}{kept}")
+    return flushed + len(rows) - before, None
 
 
 def _report_of(document: Document, figures: int) -> DocumentReport:
