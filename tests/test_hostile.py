@@ -162,6 +162,18 @@ def test_a_run_on_sentence_does_not_multiply_memory() -> None:
         assert f.surface in f.sentence and text[f.start : f.end] == f.surface
 
 
+def test_a_long_document_is_written_as_it_is_read(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from extract.pipeline import Batch, run_batch
+
+    document = Document("long", "Exports rose 5%.\n\n" * 60_000)  # 60,000 figures, read in two pieces
+    report = run_batch(Batch(0, (document,), (), 0), str(tmp_path))
+    part = pq.ParquetFile(tmp_path / "part-000000.parquet")
+    assert report.figures == part.metadata.num_rows == 60_000
+    assert part.num_row_groups >= 2  # rows left memory before the document was done
+
+
 # --- the whole hostile corpus through the command line ------------------------------------------------
 
 
