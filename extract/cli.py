@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
-from extract.documents import SUFFIXES
+from extract.documents import SUFFIXES, find_files
 from extract.output import FORMATS
 from extract.pipeline import BatchOptions, BatchReport, OutputInUse, RunResult, dask_executor, local_executor, run_paths
 
@@ -60,7 +60,8 @@ class Progress:
     def __init__(self, paths: Sequence[str], enabled: bool) -> None:
         from tqdm import tqdm
 
-        total = sum(_size(p) for p in paths)
+        files, _ = find_files(paths)  # the files that will be read, not everything in the folders
+        total = sum(_size(p) for p in files)
         self.bar = tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, disable=not enabled, smoothing=0.1)
         self.documents = 0
         self.started = time.perf_counter()
@@ -75,11 +76,11 @@ class Progress:
         self.bar.close()
 
 
-def _size(path: str) -> int:
-    root = Path(path)
-    if root.is_file():
-        return root.stat().st_size
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.is_dir() else 0
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def run(args: argparse.Namespace) -> int:
