@@ -37,9 +37,10 @@ def store_view(path: str, filters: data.Filters) -> tuple[pd.DataFrame, charts.V
     return store.chart_rows(filters), store.summary(filters)
 
 
-def open_path(path: str) -> None:
-    """Make ``path`` the table in view: a Parquet file or folder is queried in place, others loaded."""
-    if is_dataset(path):
+def open_path(path: str | None) -> None:
+    """Make ``path`` the table in view: a Parquet file or folder is queried in place, others loaded;
+    None is the seed articles."""
+    if path and is_dataset(path):
         open_store(path)  # fails here, before the session changes, when the dataset is unreadable
         st.session_state.update(store_path=path, frame=None, texts={})
     else:
@@ -48,12 +49,7 @@ def open_path(path: str) -> None:
 
 
 if "texts" not in st.session_state:
-    argument = data.table_argument(sys.argv[1:])
-    if argument:
-        open_path(argument)
-    else:
-        frame, texts = load_table(None)
-        st.session_state.update(store_path=None, frame=frame, texts=dict(texts))
+    open_path(data.table_argument(sys.argv[1:]))
     st.session_state.initial_filters = data.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
 st.title("Trade-flow figures")

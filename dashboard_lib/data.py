@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import Document, DocumentError, figures_frame, read_bytes, read_documents, read_table, to_csv_text
+from extract import Document, DocumentError, figures_frame, frames_bytes, read_bytes, read_documents, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TABLE = ROOT / "data" / "figures.csv"
@@ -148,8 +148,20 @@ class Filters:
 _NO_FILTERS = Filters()
 
 
-_LIST_FIELDS = ("docs", "kinds", "units", "roles", "exporters", "importers", "countries")
-FILTER_COLUMNS = ("doc_id", "kind", "unit", "role", "exporter", "importer", "countries")
+# Filter field -> the column it selects on; "countries" matches a code inside the column's
+# ;-separated list, the others whole values (WHOLE_VALUE_FILTERS).
+FILTER_FIELDS = (
+    ("docs", "doc_id"),
+    ("kinds", "kind"),
+    ("units", "unit"),
+    ("roles", "role"),
+    ("exporters", "exporter"),
+    ("importers", "importer"),
+    ("countries", "countries"),
+)
+WHOLE_VALUE_FILTERS = FILTER_FIELDS[:-1]
+_LIST_FIELDS = tuple(name for name, _ in FILTER_FIELDS)
+FILTER_COLUMNS = tuple(column for _, column in FILTER_FIELDS)
 _TEXT_FIELDS = ("period_from", "period_to", "precision", "search")
 
 
@@ -166,14 +178,7 @@ def apply_filters(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
     ['b']
     """
     keep = pd.Series(True, index=frame.index)
-    for name, column in (
-        ("docs", "doc_id"),
-        ("kinds", "kind"),
-        ("units", "unit"),
-        ("roles", "role"),
-        ("exporters", "exporter"),
-        ("importers", "importer"),
-    ):
+    for name, column in WHOLE_VALUE_FILTERS:
         chosen = getattr(f, name)
         if chosen:
             keep &= frame[column].isin(chosen)
@@ -181,10 +186,10 @@ def apply_filters(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
         pattern = "|".join(f"(?:^|;){c}(?:;|$)" for c in f.countries)
         keep &= frame["countries"].str.contains(pattern, regex=True, na=False)
     if f.period_from:
-        keep &= frame["period_end"].fillna("").ge(_as_date(f.period_from, end=False))
+        keep &= frame["period_end"].fillna("").ge(period_bound(f.period_from, end=False))
     if f.period_to:
         starts = frame["period_start"].fillna("")
-        keep &= starts.ne("") & starts.le(_as_date(f.period_to, end=True))
+        keep &= starts.ne("") & starts.le(period_bound(f.period_to, end=True))
     if f.precision == "exact":
         keep &= frame["qualifier"].isin(["exact", "range"])
     elif f.precision == "approx":
@@ -194,7 +199,7 @@ def apply_filters(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
     return frame[keep]
 
 
-def _as_date(value: str, *, end: bool) -> str:
+def period_bound(value: str, *, end: bool) -> str:
     """A year or date as an ISO date bound: "2023" -> 2023-01-01 (from) or 2023-12-31 (to)."""
     value = value.strip()
     if len(value) == 4 and value.isdigit():
@@ -240,14 +245,10 @@ def filters_from_query(params: Mapping[str, str | list[str]]) -> Filters:
     return Filters(**values)  # type: ignore[arg-type]
 
 
-def downloads(view: pd.DataFrame) -> tuple[Callable[[], str], Callable[[], bytes], Callable[[], str]]:
+def downloads(view: pd.DataFrame) -> tuple[Callable[[], bytes], Callable[[], bytes], Callable[[], bytes]]:
     """Builders of the CSV (spreadsheet-safe), Parquet and JSON Lines files of ``view``, called
     only when their button is clicked."""
-    return (
-        lambda: to_csv_text(view),
-        lambda: view.to_parquet(index=False),
-        lambda: view.to_json(orient="records", lines=True, force_ascii=False),
-    )
+    return tuple(lambda s=suffix: frames_bytes([view], s) for suffix in (".csv", ".parquet", ".jsonl"))  # type: ignore[return-value]
 
 
 def options(frame: pd.DataFrame, column: str) -> list[str]:

@@ -8,7 +8,6 @@ read a page at a time; downloads are written from Arrow record batches.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,20 +16,11 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from dashboard_lib.charts import MAX_BARS, TIMELINE_BARS, ViewSummary
-from dashboard_lib.data import FILTER_COLUMNS, Filters, _as_date
-from extract import COLUMNS, spreadsheet_safe, typed
+from dashboard_lib.data import FILTER_COLUMNS, WHOLE_VALUE_FILTERS, Filters, period_bound
+from extract import frames_bytes, typed
 
 if TYPE_CHECKING:
     import duckdb
-
-_LIST_FILTERS = (
-    ("docs", "doc_id"),
-    ("kinds", "kind"),
-    ("units", "unit"),
-    ("roles", "role"),
-    ("exporters", "exporter"),
-    ("importers", "importer"),
-)
 
 
 def is_dataset(path: str | Path) -> bool:
@@ -100,7 +90,7 @@ class Store:
         ]
         ids = " UNION ".join(f"({p})" for p in picks)
         query = f"SELECT * FROM figures WHERE figure_id IN ({ids}) ORDER BY figure_id"
-        return _typed(self.connection.execute(query, params * len(picks)).df())
+        return typed(self.connection.execute(query, params * len(picks)).df())
 
     def summary(self, f: Filters) -> ViewSummary:
         clause, params = where(f)
@@ -141,7 +131,7 @@ class Store:
         clause, params = where(f)
         limit, offset = int(size), int(number) * int(size)
         query = f"SELECT * FROM figures WHERE {clause} ORDER BY doc_id, start, figure_id LIMIT {limit} OFFSET {offset}"
-        return _typed(self.connection.execute(query, params).df())
+        return typed(self.connection.execute(query, params).df())
 
     def batches(self, f: Filters, rows: int = 100_000) -> Iterator[pd.DataFrame]:
         """Every figure in view, ``rows`` at a time, in table order (for downloads)."""
@@ -149,44 +139,16 @@ class Store:
         query = f"SELECT * FROM figures WHERE {clause} ORDER BY doc_id, start, figure_id"
         reader = self.connection.sql(query, params=params).to_arrow_reader(rows)
         for batch in reader:
-            yield _typed(batch.to_pandas())
+            yield typed(batch.to_pandas())
 
-    def csv_bytes(self, f: Filters) -> bytes:
-        """The figures in view as a spreadsheet-safe CSV, built batch by batch."""
-        out = io.StringIO()
-        header = True
-        for frame in self.batches(f):
-            spreadsheet_safe(frame).to_csv(out, index=False, header=header)
-            header = False
-        if header:
-            pd.DataFrame(columns=list(COLUMNS)).to_csv(out, index=False)
-        return out.getvalue().encode("utf-8")
-
-    def jsonl_bytes(self, f: Filters) -> bytes:
-        out = io.StringIO()
-        for frame in self.batches(f):
-            if len(frame):
-                out.write(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n") + "\n")
-        return out.getvalue().encode("utf-8")
+    def file_bytes(self, f: Filters, suffix: str) -> bytes:
+        """The figures in view as one file (``.csv`` spreadsheet-safe, ``.parquet``, ``.jsonl``),
+        written batch by batch."""
+        return frames_bytes(self.batches(f), suffix)
 
     def downloads(self, f: Filters) -> tuple[Callable[[], bytes], Callable[[], bytes], Callable[[], bytes]]:
         """Builders of the CSV, Parquet and JSON Lines files of the view, as :func:`data.downloads`."""
-        return (lambda: self.csv_bytes(f), lambda: self.parquet_bytes(f), lambda: self.jsonl_bytes(f))
-
-    def parquet_bytes(self, f: Filters) -> bytes:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        out = io.BytesIO()
-        writer: pq.ParquetWriter | None = None
-        for frame in self.batches(f):
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            writer = writer or pq.ParquetWriter(out, table.schema)
-            writer.write_table(table)
-        if writer is None:
-            return _typed(pd.DataFrame(columns=list(COLUMNS))).to_parquet(index=False)
-        writer.close()
-        return out.getvalue()
+        return tuple(lambda s=suffix: self.file_bytes(f, s) for suffix in (".csv", ".parquet", ".jsonl"))  # type: ignore[return-value]
 
 
 def where(f: Filters) -> tuple[str, list[Any]]:
@@ -196,7 +158,7 @@ def where(f: Filters) -> tuple[str, list[Any]]:
     ('TRUE AND "kind" IN (?) AND contains(lower(sentence), ?)', ['money', 'oil'])
     """
     parts, params = ["TRUE"], []
-    for name, column in _LIST_FILTERS:
+    for name, column in WHOLE_VALUE_FILTERS:
         chosen = getattr(f, name)
         if chosen:
             parts.append(f'"{column}" IN ({", ".join("?" * len(chosen))})')
@@ -206,10 +168,10 @@ def where(f: Filters) -> tuple[str, list[Any]]:
         params.append(list(f.countries))
     if f.period_from:
         parts.append("coalesce(period_end, '') >= ?")
-        params.append(_as_date(f.period_from, end=False))
+        params.append(period_bound(f.period_from, end=False))
     if f.period_to:
         parts.append("coalesce(period_start, '') <> '' AND period_start <= ?")
-        params.append(_as_date(f.period_to, end=True))
+        params.append(period_bound(f.period_to, end=True))
     if f.precision == "exact":
         parts.append("qualifier IN ('exact', 'range')")
     elif f.precision == "approx":
@@ -222,7 +184,3 @@ def where(f: Filters) -> tuple[str, list[Any]]:
 
 def _columns(connection: duckdb.DuckDBPyConnection) -> list[str]:
     return [row[0] for row in connection.execute("DESCRIBE figures").fetchall()]
-
-
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    return typed(frame)

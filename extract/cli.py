@@ -12,11 +12,19 @@ import sys
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
-from pathlib import Path
 
-from extract.documents import SUFFIXES, find_files
+from extract.documents import SUFFIXES
 from extract.output import FORMATS
-from extract.pipeline import BatchOptions, BatchReport, OutputInUse, RunResult, dask_executor, local_executor, run_paths
+from extract.pipeline import (
+    BatchOptions,
+    BatchReport,
+    OutputInUse,
+    RunResult,
+    dask_executor,
+    input_bytes,
+    local_executor,
+    run_paths,
+)
 
 log = logging.getLogger("extract")
 
@@ -60,8 +68,7 @@ class Progress:
     def __init__(self, paths: Sequence[str], enabled: bool) -> None:
         from tqdm import tqdm
 
-        files, _ = find_files(paths)  # the files that will be read, not everything in the folders
-        total = sum(_size(p) for p in files)
+        total = input_bytes(paths)
         self.bar = tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, disable=not enabled, smoothing=0.1)
         self.documents = 0
         self.started = time.perf_counter()
@@ -74,13 +81,6 @@ class Progress:
 
     def close(self) -> None:
         self.bar.close()
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def run(args: argparse.Namespace) -> int:

@@ -285,7 +285,7 @@ def read_bytes(path: Path, data: bytes) -> Iterator[Document | DocumentError]:
     """The documents in ``data``, read as the file ``path`` names it (an upload, say)."""
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES:
-        yield from _archive_in_memory(path, data)
+        yield from read_file(path, io.BytesIO(data))  # type: ignore[arg-type]
         return
     try:
         text, encoding = decode(data)
@@ -295,19 +295,6 @@ def read_bytes(path: Path, data: bytes) -> Iterator[Document | DocumentError]:
     if suffix in HTML_SUFFIXES:
         text = html_to_text(text)
     yield Document(path.stem, text, source=str(path), encoding=encoding)
-
-
-def _archive_in_memory(path: Path, data: bytes) -> Iterator[Document | DocumentError]:
-    suffix = suffix_of(path)
-    try:
-        if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_records(_maybe_gunzip(io.BytesIO(data), suffix), path)
-        elif suffix in CSV_SUFFIXES:
-            yield from _csv_records(_maybe_gunzip(io.BytesIO(data), suffix), path)
-        else:
-            yield from _parquet_records(io.BytesIO(data), path)
-    except (OSError, EOFError, zlib.error, ValueError) as exc:
-        yield DocumentError(str(path), _reason(exc))
 
 
 @contextmanager
@@ -332,7 +319,7 @@ def _jsonl_records(handle: BinaryIO | io.BufferedIOBase, path: Path) -> Iterator
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield DocumentError(f"{path}:{number}", f"invalid JSON: {getattr(exc, 'msg', None) or exc.reason}")
             continue
-        yield _record_document(record, path, number)
+        yield record_document(record, path, number)
 
 
 # Largest CSV field the reader accepts: a whole article fits; csv's default of 128 KB may not.
@@ -363,7 +350,7 @@ def _csv_records(handle: io.BufferedIOBase, path: Path) -> Iterator[Document | D
             if len(row) != len(names):
                 yield DocumentError(f"{path}:{reader.line_num}", f"record has {len(row)} fields, the header {len(names)}")
                 continue
-            yield _record_document(dict(zip(names, row, strict=True)), path, reader.line_num)
+            yield record_document(dict(zip(names, row, strict=True)), path, reader.line_num)
     finally:
         csv.field_size_limit(previous_limit)
 
@@ -382,24 +369,33 @@ def _parquet_records(handle: BinaryIO | io.BytesIO, path: Path) -> Iterator[Docu
     for batch in parquet.iter_batches(batch_size=1024, columns=present):
         for record in batch.to_pylist():
             number += 1
-            yield _record_document(record, path, number)
+            yield record_document(record, path, number)
 
 
-def _record_document(record: object, path: Path, number: int) -> Document | DocumentError:
-    """The document of one archive record (``number`` is its line or row), or why it is not one."""
+def record_document(record: object, path: Path, number: int) -> Document | DocumentError:
+    """The document of one archive record (``number`` is its line or row), or why it is not one.
+    Missing fields, None and NaN (a pandas record) read as empty.
+
+    >>> record_document({"id": 7, "text": "5%", "url": float("nan")}, Path("a.jsonl"), 3)
+    Document(doc_id='7', text='5%', date='', url='', title='', source='a.jsonl:3', encoding='utf-8')
+    """
     where = f"{path}:{number}"
     if not isinstance(record, Mapping) or not isinstance(record.get("text"), str):
         return DocumentError(where, 'record has no "text" string')
-    doc_id = record.get("id")
     return Document(
-        doc_id=str(doc_id) if doc_id not in (None, "") else f"{path.name}:{number}",
+        doc_id=_field(record, "id") or f"{path.name}:{number}",
         text=record["text"],
         date=iso_date(record.get("date")),
-        url=str(record.get("url") or ""),
-        title=str(record.get("title") or ""),
+        url=_field(record, "url"),
+        title=_field(record, "title"),
         source=where,
         encoding="utf-8",
     )
+
+
+def _field(record: Mapping[str, object], name: str) -> str:
+    value = record.get(name)
+    return "" if value is None or value != value else str(value)  # value != value: NaN
 
 
 _ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")

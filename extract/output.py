@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,25 +97,62 @@ def safe_file_name(raw: str, suffix: str, fallback: str = "figures") -> str:
 
 
 def write_table(frame: pd.DataFrame, out: str) -> None:
-    """Write ``frame`` to ``out`` in the format its extension names; ``-`` writes CSV to stdout.
+    """Write the table ``frame`` to ``out`` in the format its extension names; ``-`` writes CSV to
+    stdout.
 
     The file appears whole or not at all: it is written beside the target and then renamed, so an
     interrupted run leaves the previous output intact.
     """
     if out == "-":
-        sys.stdout.write(to_csv_text(frame))
+        write_frames([frame], sys.stdout.buffer, ".csv")
         return
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"unknown output format {suffix or '(none)'!r}: use one of {', '.join(FORMATS)} or -")
-    with atomic_path(path) as temporary:
-        if suffix == ".csv":
-            Path(temporary).write_text(to_csv_text(frame), encoding="utf-8")
-        elif suffix == ".parquet":
-            frame.to_parquet(temporary, index=False)
-        else:
-            frame.to_json(temporary, orient="records", lines=True, force_ascii=False)
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle:
+        write_frames([frame], handle, suffix)
+
+
+def write_frames(frames: Iterable[pd.DataFrame], handle: BinaryIO, suffix: str) -> None:
+    """Pieces of one table, written one after another as one file on ``handle``: CSV
+    (spreadsheet-safe, one header; the header alone when there is no row), JSON Lines (raw text),
+    or Parquet (raw text, the table's Arrow schema). Only one piece is in memory at a time."""
+    if suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from extract.table import COLUMNS, arrow_schema
+
+        schema = arrow_schema()
+        with pq.ParquetWriter(handle, schema) as writer:
+            for frame in frames:
+                writer.write_table(pa.Table.from_pandas(frame[list(COLUMNS)], schema=schema, preserve_index=False))
+    elif suffix == ".csv":
+        header = True
+        for frame in frames:
+            handle.write(spreadsheet_safe(frame).to_csv(index=False, header=header).encode("utf-8"))
+            header = False
+        if header:
+            import pandas as pd
+
+            from extract.table import COLUMNS
+
+            handle.write(pd.DataFrame(columns=list(COLUMNS)).to_csv(index=False).encode("utf-8"))
+    elif suffix == ".jsonl":
+        for frame in frames:
+            if len(frame):
+                lines = frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n") + "\n"
+                handle.write(lines.encode("utf-8"))
+    else:
+        raise ValueError(f"unknown output format {suffix!r}: use one of {', '.join(FORMATS)}")
+
+
+def frames_bytes(frames: Iterable[pd.DataFrame], suffix: str) -> bytes:
+    """:func:`write_frames` into memory (a download)."""
+    out = io.BytesIO()
+    write_frames(frames, out, suffix)
+    return out.getvalue()
 
 
 @contextmanager

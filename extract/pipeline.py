@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from extract.document_figures import extract_document
 from extract.documents import Document, DocumentError, find_files, read_file
-from extract.output import FORMATS, atomic_path, write_text_atomic
+from extract.output import FORMATS, atomic_path, write_frames, write_text_atomic
+from extract.table import arrow_schema, document_rows, rows_to_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -152,6 +153,12 @@ def _size(path: Path) -> int:
         return 0
 
 
+def input_bytes(paths: Iterable[str | Path]) -> int:
+    """The size on disk of the files that will be read under ``paths`` (a progress bar's total)."""
+    files, _ = find_files(paths)
+    return sum(_size(path) for path in files)
+
+
 def input_files(paths: Iterable[str | Path], skip: Target | None) -> tuple[list[Path], list[DocumentError]]:
     """The files under ``paths``, less the output's own (a folder given as input and as output)."""
     files, missing = find_files(paths)
@@ -231,31 +238,15 @@ def figures_of_frames(frames: Iterable[pd.DataFrame], date: str = "") -> Iterato
     >>> [len(t) for t in figures_of_frames([pd.DataFrame({"id": ["a"], "text": ["Exports rose 5%."]})])]
     [1]
     """
-    from extract.documents import iso_date
-    from extract.table import rows_to_frame
+    from extract.documents import record_document
 
     for frame in frames:
         rows: list[tuple[object, ...]] = []
-        for record in frame.to_dict("records"):
-            text = record.get("text")
-            if not isinstance(text, str):
-                continue
-            document = Document(
-                doc_id=_field(record, "id"),
-                text=text,
-                date=iso_date(record.get("date")) if _field(record, "date") else "",
-                url=_field(record, "url"),
-                title=_field(record, "title"),
-            )
-            _extract_into(document, date, rows)
+        for number, record in enumerate(frame.to_dict("records"), start=1):
+            document = record_document(record, Path("partition"), number)
+            if isinstance(document, Document):
+                _extract_into(document, date, rows)
         yield rows_to_frame(rows)
-
-
-def _field(record: dict[str, object], name: str) -> str:
-    import pandas as pd
-
-    value = record.get(name)
-    return "" if value is None or pd.isna(value) else str(value)  # type: ignore[call-overload]
 
 
 def _extract_into(
@@ -264,8 +255,6 @@ def _extract_into(
     """Append ``document``'s rows, handing them to ``flush`` whenever enough have gathered (so a
     100 MB document never holds all its rows at once). On failure, take back the rows not yet
     flushed and say why; rows already flushed stay, and the reason says how many."""
-    from extract.table import document_rows
-
     before, flushed = len(rows), 0
     try:
         for figures in extract_document(document, date=date):
@@ -284,20 +273,6 @@ def _report_of(document: Document, figures: int) -> DocumentReport:
     return DocumentReport(
         document.doc_id, document.source, document.encoding, document.date, document.url, document.title, figures
     )
-
-
-def arrow_schema() -> pa.Schema:
-    """The table's Arrow schema: the same columns and types in every part, even an empty one."""
-    import pyarrow as pa
-
-    from extract.table import _FLOAT_COLUMNS, _INT_COLUMNS, COLUMNS
-
-    def kind(column: str) -> pa.DataType:
-        if column in _FLOAT_COLUMNS:
-            return pa.float64()
-        return pa.int64() if column in _INT_COLUMNS else pa.string()
-
-    return pa.schema([(column, kind(column)) for column in COLUMNS])
 
 
 def _arrow_table(rows: list[tuple[object, ...]]) -> pa.Table:
@@ -461,35 +436,22 @@ def _write_reports(target: Target, batches: list[int]) -> list[Path]:
 
 
 def _finish(target: Target, batches: int) -> None:
-    """Assemble a file output from its parts, part by part, then drop the parts."""
+    """Assemble a file output from its parts, a row group at a time, then drop the parts."""
     if target.final is None and not target.stdout:
         return
     parts = [target.parts_dir / part_name(k) for k in range(batches)]
     if target.stdout:
         import sys
 
-        _write_parts_csv(parts, sys.stdout)
-        shutil.rmtree(target.parts_dir, ignore_errors=True)
-        return
-    assert target.final is not None
-    suffix = target.final.suffix.lower()
-    with atomic_path(target.final) as temporary:
-        if suffix == ".parquet":
-            import pyarrow.parquet as pq
-
-            with pq.ParquetWriter(temporary, arrow_schema()) as writer:
-                for part in parts:
-                    writer.write_table(pq.read_table(part, schema=arrow_schema()))
-        else:
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                if suffix == ".csv":
-                    _write_parts_csv(parts, handle)
-                else:
-                    _write_parts_jsonl(parts, handle)
+        write_frames(_part_frames(parts), sys.stdout.buffer, ".csv")
+    else:
+        assert target.final is not None
+        with atomic_path(target.final) as temporary, open(temporary, "wb") as handle:
+            write_frames(_part_frames(parts), handle, target.final.suffix.lower())
     shutil.rmtree(target.parts_dir, ignore_errors=True)
 
 
-def _part_frames(parts: list[Path]) -> Iterator[object]:
+def _part_frames(parts: list[Path]) -> Iterator[pd.DataFrame]:
     import pyarrow.parquet as pq
 
     from extract.table import typed
@@ -498,31 +460,6 @@ def _part_frames(parts: list[Path]) -> Iterator[object]:
         parquet = pq.ParquetFile(part)
         for group in range(parquet.num_row_groups):
             yield typed(parquet.read_row_group(group).to_pandas())
-
-
-def _write_parts_csv(parts: list[Path], handle: object) -> None:
-    import pandas as pd
-
-    from extract.output import spreadsheet_safe
-    from extract.table import COLUMNS
-
-    header = True
-    for frame in _part_frames(parts):
-        assert isinstance(frame, pd.DataFrame)
-        spreadsheet_safe(frame).to_csv(handle, index=False, header=header)  # type: ignore[call-overload]
-        header = False
-    if header:  # no figures at all: the header alone
-        pd.DataFrame(columns=list(COLUMNS)).to_csv(handle, index=False)  # type: ignore[call-overload]
-
-
-def _write_parts_jsonl(parts: list[Path], handle: object) -> None:
-    import pandas as pd
-
-    for frame in _part_frames(parts):
-        assert isinstance(frame, pd.DataFrame)
-        if len(frame):
-            text = frame.to_json(orient="records", lines=True, force_ascii=False)
-            handle.write(text if text.endswith("\n") else text + "\n")  # type: ignore[attr-defined]
 
 
 # --- executors ---------------------------------------------------------------------------------

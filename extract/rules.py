@@ -331,6 +331,8 @@ def in_code(text: str, start: int, end: int) -> bool:
     lo = text.rfind("\n", lo, start) + 1 or lo  # the figure's own line; the search stays within the window
     line_end = text.find("\n", end, end + 100)
     hi = line_end if line_end >= 0 else end + 100
+    if CODE_HINT.search(text, lo, hi) is None:  # prose, nearly always: one scan and done
+        return in_html_tag(text, start, end)  # a tag may have opened on an earlier line
     if in_html_tag(text, start, end):
         return True
     for edge in CODE_BLOCK_EDGE.finditer(text, lo, hi):  # the window stops at a script's or style's edge

@@ -12,6 +12,7 @@ from extract.records import Figure
 
 if TYPE_CHECKING:  # pandas costs half a second to import; only the table needs it
     import pandas as pd
+    import pyarrow as pa
 
 # Columns of the document a figure came from, repeated on each of its rows (archives have them).
 DOCUMENT_COLUMNS: tuple[str, ...] = ("url", "title")
@@ -21,6 +22,18 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Figure)) + DOCUMENT_COLU
 
 _FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_usd")
 _INT_COLUMNS = ("sentence_index", "start", "end")
+
+
+def arrow_schema() -> pa.Schema:
+    """The table's Arrow schema: the same columns and types in every Parquet file and part."""
+    import pyarrow as pa
+
+    def kind(column: str) -> pa.DataType:
+        if column in _FLOAT_COLUMNS:
+            return pa.float64()
+        return pa.int64() if column in _INT_COLUMNS else pa.string()
+
+    return pa.schema([(column, kind(column)) for column in COLUMNS])
 
 
 def figures_to_frame(figures: Iterable[Figure], document: Document | None = None) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from extract import COLUMNS, read_table
+from extract import COLUMNS, figures_of_frames, read_table
 from extract.pipeline import DONE, BatchOptions, dask_executor, local_executor, run_paths
 from extract.synthetic import records, write_jsonl
 
@@ -218,8 +218,6 @@ def test_records_are_reproducible_and_varied() -> None:
 
 
 def test_the_spark_shaped_function_gives_the_same_rows(reference: pd.DataFrame) -> None:
-    from extract.pipeline import figures_of_frames
-
     frames = [pd.DataFrame(list(records(120, seed=7)))[k : k + 50] for k in range(0, 120, 50)]  # three "partitions"
     got = pd.concat(list(figures_of_frames(frames)), ignore_index=True)
     pd.testing.assert_frame_equal(_sorted(got), reference)

@@ -84,9 +84,9 @@ def test_pages_and_downloads_hold_the_filtered_rows(frame: pd.DataFrame, dataset
     view = _in_memory(frame, f).sort_values(["doc_id", "start", "figure_id"]).reset_index(drop=True)
     first, second = store.page(f, 0, 100), store.page(f, 1, 100)
     assert list(first["figure_id"]) + list(second["figure_id"]) == list(view["figure_id"][:200])
-    assert store.csv_bytes(f).decode("utf-8") == to_csv_text(view)
-    assert len(pd.read_parquet(io.BytesIO(store.parquet_bytes(f)))) == len(view)
-    assert len(store.jsonl_bytes(f).decode("utf-8").splitlines()) == len(view)
+    assert store.file_bytes(f, ".csv").decode("utf-8") == to_csv_text(view)
+    assert len(pd.read_parquet(io.BytesIO(store.file_bytes(f, ".parquet")))) == len(view)
+    assert len(store.file_bytes(f, ".jsonl").decode("utf-8").splitlines()) == len(view)
 
 
 def test_options_come_from_the_dataset(frame: pd.DataFrame, dataset: Path) -> None:
