@@ -17,7 +17,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
 from dataclasses import asdict, astuple, dataclass, field, fields
 from pathlib import Path
@@ -471,6 +471,8 @@ def local_executor(jobs: int) -> Iterator[Executor | None]:
     if jobs <= 1:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when a pool is wanted
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield pool
 
