@@ -263,6 +263,7 @@ def _sentence_context(
     restates = [k > 0 and is_restatement(group[k - 1], f, text[group[k - 1].end : f.start]) for k, f in enumerate(group)]
     out = []
     for k, f in enumerate(group):
+        sentence, sentence_offset = clip_sentence(f.sentence, f.start - sentence_start, f.end - sentence_start)
         index = _token_index(tokens, f.start)
         after = _token_index(tokens, f.end)
         cue = change_cue(tokens, index) or ("up" if index < len(tokens) and tokens[index][LOWER] in _MULTIPLIER_VERBS else "")
@@ -300,7 +301,8 @@ def _sentence_context(
                 f.unit,
                 f.kind,
                 f.qualifier,
-                clip_sentence(f.sentence, f.start - sentence_start, f.end - sentence_start),
+                sentence,
+                sentence_offset,
                 role=role,
                 direction=direction,
                 measure=measure_of(f.kind, tokens, index, after, heads),

@@ -21,7 +21,7 @@ from extract.grammar import (
 )
 from extract.numbers import parse_number, scale_value, tidy_float
 from extract.records import Draft, Figure
-from extract.sentences import MAX_SENTENCE, Sentences, clip_sentence, split_sentences
+from extract.sentences import Sentences, clip_sentence, split_sentences
 from extract.vocab import (
     CURRENCY_GLUED,
     CURRENCY_PREFIXES,
@@ -84,12 +84,13 @@ def extract_figures(text: str, doc_id: str = "doc", *, date: str = "", context: 
     if context:  # drafts: the context step builds each record once, with every column
         return add_context([_figure(text, doc_id, c, sentences, cache, Draft) for c in joined], text, date)
     figures = [_figure(text, doc_id, c, sentences, cache, Figure) for c in joined]
-    return [_clipped(f, sentences) if len(f.sentence) > MAX_SENTENCE else f for f in figures]
+    return [_clipped(f, sentences) for f in figures]
 
 
 def _clipped(figure: Figure, sentences: Sentences) -> Figure:
     start = sentences.span(figure.sentence_index)[0]
-    return replace(figure, sentence=clip_sentence(figure.sentence, figure.start - start, figure.end - start))
+    sentence, offset = clip_sentence(figure.sentence, figure.start - start, figure.end - start)
+    return replace(figure, sentence=sentence, sentence_offset=offset)
 
 
 def _word_matches(text: str) -> list[regex.Match[str]]:

@@ -10,7 +10,8 @@ from typing import NamedTuple
 class Figure:
     """One figure of a document: the parsed value beside the text it was read from.
 
-    ``text[start:end] == surface`` always holds for the document the figure came from.
+    ``text[start:end] == surface`` always holds for the document the figure came from, and
+    ``sentence[sentence_offset:].startswith(surface)`` for its sentence.
     The fields after ``sentence`` are the trade context; they stay empty until it is added.
     """
 
@@ -27,6 +28,7 @@ class Figure:
     kind: str
     qualifier: str
     sentence: str
+    sentence_offset: int = 0  # where ``surface`` starts within ``sentence``
     role: str = ""
     direction: str = ""
     measure: str = ""

@@ -130,16 +130,17 @@ def _add(text: str, start: int, end: int, starts: list[int], ends: list[int]) ->
 MAX_SENTENCE = 1_000  # characters of its sentence a figure keeps; see clip_sentence
 
 
-def clip_sentence(sentence: str, start: int, end: int, limit: int = MAX_SENTENCE) -> str:
+def clip_sentence(sentence: str, start: int, end: int, limit: int = MAX_SENTENCE) -> tuple[str, int]:
     """``sentence``, or when it is longer than ``limit`` (a run-on scrape, a table flattened into one
     line) the words around the figure at ``start:end`` (offsets within the sentence) between
-    ellipses; otherwise every figure of a 10 MB "sentence" would carry 10 MB.
+    ellipses, and where the figure starts in what is returned; otherwise every figure of a 10 MB
+    "sentence" would carry 10 MB.
 
     >>> clip_sentence("a b c 5% d e f", 6, 8, limit=8)
-    '… c 5% d …'
+    ('… c 5% d …', 4)
     """
     if len(sentence) <= limit:
-        return sentence
+        return sentence, start
     half = (limit - (end - start)) // 2
     lo, hi = max(0, start - half), min(len(sentence), end + half)
     if lo > 0:
@@ -148,4 +149,5 @@ def clip_sentence(sentence: str, start: int, end: int, limit: int = MAX_SENTENCE
     if hi < len(sentence):
         space = sentence.rfind(" ", end, hi)
         hi = space if space >= 0 else hi
-    return ("\u2026 " if lo > 0 else "") + sentence[lo:hi] + (" \u2026" if hi < len(sentence) else "")
+    lead = "\u2026 " if lo > 0 else ""
+    return lead + sentence[lo:hi] + (" \u2026" if hi < len(sentence) else ""), start - lo + len(lead)

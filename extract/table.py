@@ -21,7 +21,7 @@ DOCUMENT_COLUMNS: tuple[str, ...] = ("url", "title")
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Figure)) + DOCUMENT_COLUMNS
 
 _FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_usd")
-_INT_COLUMNS = ("sentence_index", "start", "end")
+_INT_COLUMNS = ("sentence_index", "start", "end", "sentence_offset")
 
 
 def arrow_schema() -> pa.Schema:

@@ -65,6 +65,7 @@ def test_never_raises_and_offsets_are_valid(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.surface
         assert f.sentence and f.surface in text
+        assert f.sentence[f.sentence_offset :].startswith(f.surface)  # the dashboard outlines it there
         if f.value_low is not None and f.value_high is not None:
             assert f.value_low <= f.value_high
 
