@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard_lib import charts, data, export
 from dashboard_lib.store import Store, is_dataset
-from extract import read_table, safe_file_name, to_csv_text
+from extract.table import read_table, safe_file_name, to_csv_text
 
 st.set_page_config(page_title="Trade-flow figures", layout="wide")
 PAGE_ROWS = 1_000  # table rows per page

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import Document, DocumentError, figures_frame, frames_bytes, read_bytes, read_documents, read_table
+from extract import Document, DocumentError, figures_frame, read_documents, read_table
+from extract.table import frames_bytes
+from extract.text import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TABLE = ROOT / "data" / "figures.csv"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard_lib.charts import MAX_BARS, TIMELINE_BARS, ViewSummary
 from dashboard_lib.data import FILTER_COLUMNS, WHOLE_VALUE_FILTERS, Filters, period_bound
-from extract import frames_bytes, typed
+from extract.table import frames_bytes, typed
 
 if TYPE_CHECKING:
     import duckdb

@@ -1,34 +1,31 @@
 """Trade-flow figures: every figure in a news text, as one tidy row each.
 
+The pipeline runs in one direction, one subpackage a stage:
+``text`` (decoding, readers, sentences) -> ``figures`` (candidates, rules, ranges) ->
+``context`` (role, flows, periods, US dollars) -> ``table`` (records, the tidy table, files) ->
+``run`` (documents in pieces, batches, resuming, executors, the command line).
+
 >>> from extract import extract_figures
 >>> [f.surface for f in extract_figures("China's exports to Russia jumped 64.2% between 2021 and 2023.")]
 ['64.2%']
 """
 
-from extract.documents import Document, DocumentError, read_bytes, read_documents
-from extract.figures import extract_figures
-from extract.output import frames_bytes, read_table, safe_file_name, spreadsheet_safe, to_csv_text, write_table
-from extract.pipeline import figures_of_frames
-from extract.records import Figure
-from extract.table import COLUMNS, arrow_schema, figures_frame, figures_to_frame, typed
+from extract.extractor import Explanation, explain, extract_figures
+from extract.run import figures_frame, figures_of_frames
+from extract.table import COLUMNS, Figure, read_table, write_table
+from extract.text import Document, DocumentError, read_documents
 
 __all__ = [
     "COLUMNS",
     "Document",
     "DocumentError",
+    "Explanation",
     "Figure",
-    "arrow_schema",
+    "explain",
     "extract_figures",
     "figures_frame",
     "figures_of_frames",
-    "figures_to_frame",
-    "frames_bytes",
-    "read_bytes",
     "read_documents",
     "read_table",
-    "safe_file_name",
-    "spreadsheet_safe",
-    "to_csv_text",
-    "typed",
     "write_table",
 ]

@@ -17,8 +17,9 @@ import pytest
 from conftest import ROOT
 
 from extract import COLUMNS, figures_of_frames, read_table
-from extract.pipeline import DONE, BatchOptions, dask_executor, local_executor, run_paths
-from extract.synthetic import records, write_jsonl
+from extract.run import BatchOptions, dask_executor, local_executor, run_paths
+from extract.run.work import DONE
+from tools.synthetic import records, write_jsonl
 
 RECORDS = [
     {

@@ -6,7 +6,7 @@ import pytest
 from conftest import GOLD, SEEDS
 
 from extract import extract_figures, read_documents
-from extract.evaluate import context_accuracy
+from tools.evaluate import context_accuracy
 
 # Floors a little under today's scores on tests/gold/context.jsonl (see README).
 FLOORS = {"role": 0.95, "direction": 0.95, "measure": 0.90, "flow": 0.95, "period": 0.95}

@@ -1,6 +1,6 @@
 """Gate on the public test sets in ../shared/eval: pinned floors, so a regression fails CI.
 
-The floors sit a little under the scores that `python -m extract.evaluate` prints today.
+The floors sit a little under the scores that `python -m tools.evaluate` prints today.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import EVAL_DIR
 
-from extract.evaluate import newsquant_cases, quantulum_cases, score
+from tools.evaluate import newsquant_cases, quantulum_cases, score
 
 pytestmark = pytest.mark.skipif(not (EVAL_DIR / "newsquant-dev.json").is_file(), reason="../shared/eval not present")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extract import Document, DocumentError, extract_figures, read_bytes
-from extract.documents import SUFFIXES, decode
+from extract import Document, DocumentError, extract_figures
+from extract.text import SUFFIXES, decode, read_bytes
 
 # Pieces of hostile input: scraping leftovers, encodings' traps, and the grammar's own tokens.
 HOSTILE = st.sampled_from(

@@ -17,9 +17,9 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from extract import extract_figures, read_bytes, read_table
-from extract.documents import Document, DocumentError, decode
-from extract.output import safe_file_name
+from extract import extract_figures, read_table
+from extract.table import safe_file_name
+from extract.text import Document, DocumentError, decode, read_bytes
 
 PROSE = "Exports rose 5% to 3 million tonnes."
 PROSE_FIGURES = ["5%", "3 million tonnes"]
@@ -165,7 +165,8 @@ def test_a_run_on_sentence_does_not_multiply_memory() -> None:
 def test_a_long_document_is_written_as_it_is_read(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    from extract.pipeline import Batch, run_batch
+    from extract.run.batches import Batch
+    from extract.run.work import run_batch
 
     document = Document("long", "Exports rose 5%.\n\n" * 60_000)  # 60,000 figures, read in two pieces
     report = run_batch(Batch(0, (document,), (), 0), str(tmp_path))

@@ -12,8 +12,9 @@ from conftest import ROOT
 
 from dashboard_lib import charts, data
 from dashboard_lib.store import Store, is_dataset, where
-from extract import Document, figures_frame, read_table, to_csv_text
-from extract.synthetic import records
+from extract import Document, figures_frame, read_table
+from extract.table import to_csv_text
+from tools.synthetic import records
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Draw the sentences of the real-news gold set from the news corpus, once, with a fixed seed.
 
-    python -m tools.sample_gold [CORPUS] [-n 420] [--seed 20261123] [-o FILE]
+    python -m tools.sample_gold [CORPUS] [-n 450] [--flows 150] [--seed 20261123] [-o FILE]
 
 Writes one JSON line per sentence: document id, the sentence's character span in the document's
 text, the part it belongs to (``dev`` or ``check``, by document) and the stratum it was drawn
@@ -48,6 +48,12 @@ _TRADE_CUE = re.compile(
     r"|commodit|crude|wheat|grain|soybean|sugar|coffee|cocoa|copper|steel|oil)\w*",
     re.IGNORECASE,
 )
+# A stated flow: a word of trade in goods, then "to", "from" or "into" before a capitalised word
+# ("exports to Japan", "bought from Brazil", "shipments into the EEC").
+_FLOW_CUE = re.compile(
+    r"\b(?:export|import|re-export|ship|shipment|shipped|sold|sale|bought|purchase|supplie|supply|deliver|sent|sells|buys)\w*"
+    r"\b[^.;]{0,80}?\b(?:to|from|into)\s+(?:the\s+)?[A-Z]",
+)
 MIN_CHARS, MAX_CHARS = 15, 400
 # Shares of the sample: at least half with trade cues, wire copy and BBC business both present.
 STRATA = {("reuters", True): 0.42, ("reuters", False): 0.36, ("bbc", True): 0.14, ("bbc", False): 0.08}
@@ -91,9 +97,11 @@ def part_of(doc_id: str) -> str:
     return "check" if int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"
 
 
-def candidates(corpus: Path) -> dict[tuple[str, bool], list[dict[str, object]]]:
-    """Every usable sentence of the corpus, by stratum (source, has a trade cue)."""
+def candidates(corpus: Path) -> tuple[dict[tuple[str, bool], list[dict[str, object]]], list[dict[str, object]]]:
+    """Every usable sentence of the corpus, by stratum (source, has a trade cue), and those that
+    state a flow (the flow stratum, drawn after the others)."""
     strata: dict[tuple[str, bool], list[dict[str, object]]] = {key: [] for key in STRATA}
+    flows: list[dict[str, object]] = []
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
@@ -103,14 +111,19 @@ def candidates(corpus: Path) -> dict[tuple[str, bool], list[dict[str, object]]]:
                 sentence = text[start:end]
                 if MIN_CHARS <= len(sentence) <= MAX_CHARS and _FIGURE_HINT.search(sentence):
                     cue = _TRADE_CUE.search(sentence) is not None
-                    strata[(source, cue)].append({"doc_id": doc_id, "start": start, "end": end})
-    return strata
+                    item: dict[str, object] = {"doc_id": doc_id, "start": start, "end": end}
+                    strata[(source, cue)].append(item)
+                    if _FLOW_CUE.search(sentence):
+                        flows.append({**item, "source": source})
+    return strata, flows
 
 
-def sample(corpus: Path, size: int, seed: int) -> list[dict[str, object]]:
-    """``size`` sentences, at most one per document, drawn per stratum in the shares of STRATA."""
+def sample(corpus: Path, size: int, seed: int, flows: int = 0) -> list[dict[str, object]]:
+    """``size`` sentences, at most one per document, drawn per stratum in the shares of STRATA;
+    then ``flows`` more that state a flow, from documents not drawn yet (the base sample does not
+    change with ``flows``)."""
     rng = random.Random(seed)
-    strata = candidates(corpus)
+    strata, flow_pool = candidates(corpus)
     chosen: list[dict[str, object]] = []
     used_docs: set[str] = set()
     for (source, cue), share in STRATA.items():
@@ -125,6 +138,16 @@ def sample(corpus: Path, size: int, seed: int) -> list[dict[str, object]]:
             used_docs.add(str(item["doc_id"]))
             chosen.append({**item, "part": part_of(str(item["doc_id"])), "stratum": f"{source}{'-trade' if cue else ''}"})
             want -= 1
+    rng.shuffle(flow_pool)
+    for item in flow_pool:
+        if flows == 0:
+            break
+        if item["doc_id"] in used_docs:
+            continue
+        used_docs.add(str(item["doc_id"]))
+        row = {k: item[k] for k in ("doc_id", "start", "end")}
+        chosen.append({**row, "part": part_of(str(item["doc_id"])), "stratum": f"{item['source']}-flow"})
+        flows -= 1
     chosen.sort(key=lambda c: (str(c["doc_id"]), int(c["start"])))  # type: ignore[call-overload]
     return chosen
 
@@ -132,11 +155,12 @@ def sample(corpus: Path, size: int, seed: int) -> list[dict[str, object]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.sample_gold", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
-    parser.add_argument("-n", type=int, default=420, help="sentences to draw")
+    parser.add_argument("-n", type=int, default=450, help="sentences to draw")
+    parser.add_argument("--flows", type=int, default=150, help="sentences that state a flow, drawn after the others")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("-o", "--output", type=Path, default=None, help="JSON Lines file (default: stdout)")
     args = parser.parse_args(argv)
-    rows = sample(args.corpus, args.n, args.seed)
+    rows = sample(args.corpus, args.n, args.seed, args.flows)
     lines = "".join(json.dumps(row) + "\n" for row in rows)
     if args.output is None:
         sys.stdout.write(lines)

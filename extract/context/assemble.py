@@ -1,0 +1,202 @@
+"""The context stage: each figure's role, direction, measure, countries, flow, period, US dollars
+and restatement, decided sentence by sentence by the rules of the modules beside this one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date
+from typing import Final, NamedTuple
+
+from extract.context.countries import Mention, codes_in, find_countries
+from extract.context.flows import FLOW_CLASSES, Flow, find_flows, nearest_flow
+from extract.context.fx import to_usd
+from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
+from extract.context.periods import Period, find_periods, parse_date
+from extract.context.restatement import is_restatement
+from extract.context.role import change_cue, multiplier_verb, reached_direction, role_of
+from extract.context.tokens import CLASS, START, Token, token_index, tokenize
+from extract.figures import Found
+from extract.text import Sentences
+
+_BLOCK_CHARS: Final = 64_000  # characters of text per context block
+_SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
+
+
+class Context(NamedTuple):
+    """The trade context of one figure, and the words that decided it (for ``explain``)."""
+
+    value: float  # a change downwards is written as a positive magnitude with direction "down"
+    value_low: float | None
+    value_high: float | None
+    role: str
+    direction: str
+    measure: str
+    countries: str
+    exporter: str
+    importer: str
+    period: str
+    period_start: str
+    period_end: str
+    value_usd: float | None
+    fx_note: str
+    same_as: int  # index, in the figures given, of the figure this one restates; -1 for none
+    role_cue: str  # the word that made the role ("jumped", "of", "share")
+    direction_cue: str  # the word that gave the direction ("fell", "climbed", "-")
+    flow_cue: str  # the flow word the exporter and importer were read around ("exports")
+
+
+def add_context(figures: Sequence[Found], sentences: Sentences, doc_date: str = "") -> list[Context]:
+    """The context of each of ``figures`` (found in ``sentences.text``), in the same order.
+
+    >>> from extract.figures import find_figures
+    >>> from extract.text import split_sentences
+    >>> s = split_sentences("China's exports to Russia jumped 64.2% between 2021 and 2023.")
+    >>> c = add_context(find_figures(s), s)[0]
+    >>> (c.role, c.direction, c.measure, c.exporter, c.importer, c.period_start, c.period_end)
+    ('change', 'up', 'exports', 'CHN', 'RUS', '2021-01-01', '2023-12-31')
+    """
+    anchor = parse_date(doc_date)
+    groups: list[tuple[int, list[int]]] = []  # (sentence index, indices of its figures)
+    for k, f in enumerate(figures):
+        if groups and groups[-1][0] == f.sentence_index:
+            groups[-1][1].append(k)
+        else:
+            groups.append((f.sentence_index, [k]))
+    out: list[Context | None] = [None] * len(figures)
+    # Blocks of whole sentences: one pass per block for tokens, countries and periods, so that the
+    # work is shared by its sentences and memory stays bounded however long the document is.
+    block: list[tuple[int, list[int]]] = []
+    for group in groups:
+        if block and sentences.ends[group[0]] - sentences.starts[block[0][0]] > _BLOCK_CHARS:
+            _block_context(figures, sentences, block, anchor, out)
+            block = []
+        block.append(group)
+    if block:
+        _block_context(figures, sentences, block, anchor, out)
+    return [c for c in out if c is not None]
+
+
+def _block_context(
+    figures: Sequence[Found],
+    sentences: Sentences,
+    block: list[tuple[int, list[int]]],
+    anchor: date | None,
+    out: list[Context | None],
+) -> None:
+    text = sentences.text
+    b_start, b_end = sentences.starts[block[0][0]], sentences.ends[block[-1][0]]
+    mentions = find_countries(text, b_start, b_end)
+    periods = find_periods(text, b_start, b_end, anchor)
+    mention_starts = [m.start for m in mentions]
+    period_starts = [p.start for p in periods]
+    tokens = tokenize(text, b_start, b_end)
+    token_starts = [t[START] for t in tokens]
+    classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
+    heads = [k for k in classed if tokens[k][CLASS] in HEAD_CLASSES and is_noun_form(tokens[k])]
+    flow_words = [k for k in classed if tokens[k][CLASS] in FLOW_CLASSES]
+    for index, members in block:
+        s_start, s_end = sentences.span(index)
+        in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]
+        sentence_periods = periods[bisect_left(period_starts, s_start) : bisect_left(period_starts, s_end)]
+        lo, hi = bisect_left(token_starts, s_start), bisect_left(token_starts, s_end)
+        sentence_heads = [k - lo for k in heads[bisect_left(heads, lo) : bisect_left(heads, hi)]]
+        sentence_flows = [k - lo for k in flow_words[bisect_left(flow_words, lo) : bisect_left(flow_words, hi)]]
+        _sentence_context(
+            figures, members, text, tokens[lo:hi], sentence_heads, sentence_flows, in_sentence, sentence_periods, anchor, out
+        )
+
+
+def _sentence_context(
+    figures: Sequence[Found],
+    members: list[int],
+    text: str,
+    tokens: list[Token],
+    heads: list[int],
+    flow_words: list[int],
+    mentions: list[Mention],
+    periods: list[Period],
+    anchor: date | None,
+    out: list[Context | None],
+) -> None:
+    countries = codes_in(mentions)
+    flows = find_flows(tokens, mentions, flow_words)
+    group = [figures[k] for k in members]
+    periods = usable_periods(periods, [(f.start, f.end) for f in group])
+    restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
+    for j, f in enumerate(group):
+        index = token_index(tokens, f.start)
+        after = token_index(tokens, f.end)
+        direction, direction_cue = change_cue(tokens, index)
+        cue = direction_cue
+        if not direction and multiplier_verb(tokens, index):
+            direction, direction_cue = "up", tokens[index][1]
+        if not direction:
+            direction, direction_cue = reached_direction(tokens, index)
+        if not direction and f.value < 0 and f.kind in _SIGNED_KINDS:
+            direction, direction_cue = "down", "-"
+        surface = text[f.start : f.end]
+        if surface[:1] in "+-\u2212" and f.kind in _SIGNED_KINDS:
+            role, role_cue = "change", surface[:1]
+        else:
+            role, role_cue = role_of(f.kind, tokens, index, after, cue)
+        value, low, high = f.value, f.low, f.high
+        if role == "change" and value < 0:
+            direction, direction_cue = "down", surface[:1]
+            value, low, high = -value, _neg(high), _neg(low)
+        period = nearest_period(periods, f.start, f.end)
+        flow = nearest_flow(flows, f.start)
+        value_usd, fx_note = None, ""
+        if f.kind == "money":
+            partner = group[j - 1] if restates[j] else (group[j + 1] if j + 1 < len(group) and restates[j + 1] else None)
+            stated = partner.value if partner is not None and partner.unit.split("/")[0] == "USD" else None
+            when = parse_date(period.last) if period else None
+            value_usd, fx_note = to_usd(value, f.unit, when or anchor, stated)
+        out[members[j]] = Context(
+            value,
+            low,
+            high,
+            role,
+            direction,
+            measure_of(f.kind, tokens, index, after, heads),
+            countries,
+            flow.exporter if flow else "",
+            flow.importer if flow else "",
+            period.text if period else "",
+            period.first if period else "",
+            period.last if period else "",
+            value_usd,
+            fx_note,
+            members[j - 1] if restates[j] else -1,
+            role_cue,
+            direction_cue,
+            _flow_cue(flow),
+        )
+
+
+def _flow_cue(flow: Flow | None) -> str:
+    return flow.cue if flow is not None and (flow.exporter or flow.importer) else ""
+
+
+def _neg(value: float | None) -> float | None:
+    return -value if value is not None else None
+
+
+def usable_periods(periods: list[Period], figures: list[tuple[int, int]]) -> list[Period]:
+    """The sentence's periods that overlap no figure (in "2,023 tonnes" no year is named), named
+    periods first: "year on year" is kept only when nothing else is named."""
+    usable = [p for p in periods if not any(p.start < fe and fs < p.end for fs, fe in figures)]
+    return [p for p in usable if not p.is_comparison] or usable
+
+
+def nearest_period(periods: list[Period], start: int, end: int) -> Period | None:
+    """The period named closest to the figure at ``start``..``end``.
+
+    >>> near = nearest_period(find_periods("In 2022 exports rose 5%, and in 2023 fell 3%"), 37, 39)
+    >>> near.text if near else None
+    '2023'
+    """
+    if not periods:
+        return None
+    return min(periods, key=lambda p: p.start - end if p.start >= end else start - p.end)

@@ -1,0 +1,139 @@
+"""Country mentions: names, alternative spellings and demonyms from the countryinfo gazetteer, plus
+the project's own aliases (capitals as metonyms, news abbreviations) in ``data/country_aliases.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extract.vocab import rows
+
+# Two- and three-letter codes in countryinfo's alternative spellings collide with English words
+# and acronyms ("IT", "CAN", "AND"); only the aliases file may add short forms.
+_MIN_ALIAS_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    code: str  # ISO 3166 alpha-3
+    surface: str
+    is_demonym: bool
+    possessive: bool  # "China's"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    codes: dict[str, str]  # alias -> alpha-3, or "-" for a shadowing non-country
+    demonyms: frozenset[str]
+    by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # first word -> alias word tuples, longest first
+
+
+# Capitalised tokens: the only places a country alias can start ("U.S.", "Pan-American", "King's").
+_TOKEN = regex.compile(r"[A-Z][\w\u00c0-\u024f.'\u2019-]*")
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The alias table, built on first use from countryinfo and the aliases file."""
+    from countryinfo import CountryInfo
+
+    best: dict[str, tuple[int, str]] = {}  # alias -> (population, code): shared demonyms go to the larger country
+    demonyms: set[str] = set()
+    for info in CountryInfo.all().values():
+        code = info.get("ISO", {}).get("alpha3")
+        if not code:
+            continue
+        population = int(info.get("population") or 0)
+        demonym = info.get("demonym") or ""
+        names = [info.get("name") or "", *(info.get("altSpellings") or []), demonym]
+        for name in names:
+            usable = len(name) >= _MIN_ALIAS_LENGTH and name.isascii() and "," not in name and name[0].isupper()
+            if usable and (name not in best or population > best[name][0]):
+                best[name] = (population, code)
+        if len(demonym) >= _MIN_ALIAS_LENGTH:
+            demonyms.add(demonym)
+    codes = {alias: code for alias, (_, code) in best.items()}
+    for alias, code in rows("country_aliases.tsv"):
+        codes[alias] = code
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for alias in codes:
+        words = tuple(alias.split())
+        first.setdefault(words[0], []).append(words)
+    by_first = {w: tuple(sorted(v, key=len, reverse=True)) for w, v in first.items()}
+    return Gazetteer(codes, frozenset(demonyms), by_first)
+
+
+def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Country mentions in ``text[start:end]``, in order; non-country phrases ("Latin American") are skipped.
+
+    >>> [(m.surface, m.code, m.possessive) for m in find_countries("China's exports to Russia and the Kremlin")]
+    [('China', 'CHN', True), ('Russia', 'RUS', False), ('Kremlin', 'RUS', False)]
+    >>> [m.code for m in find_countries("Chinese firms, Latin American buyers and US$ 5 from American banks")]
+    ['CHN', 'USA']
+    """
+    table = gazetteer()
+    tokens = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    out: list[Mention] = []
+    skip_until = -1
+    for i, token in enumerate(tokens):
+        if token.start() < skip_until or (token.start() and (text[token.start() - 1].isalnum())):
+            continue
+        found = _match_at(text, tokens, i, table)
+        if found is None:
+            continue
+        name, stop, possessive = found
+        skip_until = stop
+        code = table.codes[name]
+        if code != "-" and text[stop : stop + 1] != "$":  # "US$" is a currency
+            out.append(Mention(token.start(), stop, code, name, name in table.demonyms, possessive))
+    return out
+
+
+def _match_at(text: str, tokens: list[regex.Match[str]], i: int, table: Gazetteer) -> tuple[str, int, bool] | None:
+    """The longest alias starting at token ``i``: (alias, end offset, possessive)."""
+    raw = tokens[i].group()
+    word, possessive = _bare(raw)
+    candidates = table.by_first_word.get(raw) or table.by_first_word.get(word) or table.by_first_word.get(word.rstrip("."))
+    if not candidates:
+        return None
+    for words in candidates:
+        if len(words) == 1:
+            last = tokens[i]
+            if words[0] != word and words[0] != word.rstrip("."):
+                continue
+            bare = words[0]
+            return bare, last.start() + len(bare), possessive
+        if i + len(words) > len(tokens):
+            continue
+        span = tokens[i : i + len(words)]
+        if all(span[k + 1].start() == span[k].end() + 1 for k in range(len(span) - 1)):
+            last_word, last_possessive = _bare(span[-1].group())
+            if (*(t.group() for t in span[:-1]), last_word) == words:
+                return " ".join(words), span[-1].start() + len(last_word), last_possessive
+    return None
+
+
+def _bare(token: str) -> tuple[str, bool]:
+    """A token without its possessive ending or a sentence-final full stop (kept for "U.S.")."""
+    for ending in _POSSESSIVE:
+        if token.endswith(ending) and len(token) > len(ending):
+            return token[: -len(ending)], True
+    return token, False
+
+
+def codes_in(mentions: list[Mention]) -> str:
+    """The distinct codes of ``mentions`` in order of first mention, joined by ";".
+
+    >>> codes_in(find_countries("Moscow asked Beijing; China and Russia agreed"))
+    'RUS;CHN'
+    """
+    seen: dict[str, None] = {}
+    for m in mentions:
+        seen.setdefault(m.code, None)
+    return ";".join(seen)

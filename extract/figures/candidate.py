@@ -1,0 +1,299 @@
+"""A candidate figure: what the grammar matched, read into typed fields before any rule judges it.
+
+Reading only looks things up (numbers, scale words, currency signs, unit words); every decision
+that could go either way ("m" million or metres, "pounds" sterling or weight, a year or a count)
+is a named rule in :mod:`extract.figures.rules`.
+"""
+
+from __future__ import annotations
+
+from operator import methodcaller
+from typing import Final, NamedTuple
+
+import regex
+
+from extract.figures.grammar import DIGIT_AMOUNT, LEFT_CONTEXT, PER_UNIT_AFTER, SPACED_SCALE, WORD_AMOUNT, WORD_TRIGGER
+from extract.figures.numbers import parse_number, scale_value, tidy_float
+from extract.vocab import (
+    CURRENCY_GLUED,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    MULTIPLIER_WORDS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    STOP_CONTEXTS,
+    UNITS,
+    VAGUE_AMOUNTS,
+    CurrencyEntry,
+    UnitEntry,
+)
+
+# Candidate.expression: what kind of text the figure is written as.
+NUMBER: Final = "number"  # digits or number words: "64.2%", "seventy ships"
+FRACTION: Final = "fraction"  # "a third", "two-thirds"
+VAGUE: Final = "vague"  # "dozens of", "several hundred"
+MULTIPLIER: Final = "multiplier"  # "doubled", "fivefold"
+
+# _read unpacks these groups by position (groups() is far cheaper than group(names)).
+assert tuple(LEFT_CONTEXT.groupindex) == ("lead", "qual", "stop", "glued", "sign_out", "cur", "sign")
+assert tuple(DIGIT_AMOUNT.groupindex) == ("num", "half", "scale_word", "scale_letter", "post_word", "post_sign")
+
+_MATCH_START: Final = methodcaller("start")
+_VALUE: Final = 20  # index of Candidate.value: the fields before it are what was read
+_SUBUNITS: Final = frozenset({"cent", "cents"})  # hundredths of the currency before them, or of the dollar
+
+
+class Candidate(NamedTuple):
+    """One match of the figure grammar, read but not yet judged.
+
+    ``start``/``end`` span the written number (with its scale and unit words); the figure's
+    surface later widens to a sign or currency before it (``surface_start``). A named tuple: tens
+    of thousands are made per megabyte of text, and a tuple is made several times faster than a
+    frozen dataclass. Its value is worked out when it is read; a rule that changes its scale, unit
+    or qualifier returns ``valued(c._replace(...))``.
+    """
+
+    start: int
+    end: int
+    expression: str  # NUMBER, FRACTION, VAGUE or MULTIPLIER
+    number_text: str  # the number as written ("64.2", "seventy-five"); "" for the other expressions
+    is_word: bool  # written in words
+    number: float  # the written number, "and a half" included, before its scale
+    scale_text: str  # "bn", "million"; "" when none
+    scale: float  # 1.0 when none
+    unit: str  # ISO code, pint unit name, "percent", ""
+    kind: str  # money, percent, count, a pint dimension, ...
+    factor: float  # what the unit word multiplies by (cents: 0.01)
+    post: str  # the unit word or sign after the number, as written ("dollars", "%")
+    qualifier: str  # exact, approx, more_than, ...
+    qualifier_word: str  # as written ("around", "more than")
+    lead: str  # "between" / "from" before the figure, lower-case: a range may follow
+    stop: str  # a reference or calendar word right before ("Article", "April")
+    glued: str  # a word glued to the number by a hyphen ("Su-", "COVID -")
+    sign: str  # "-", "+", "\u2212", "minus" or ""
+    currency: str  # currency sign or code before the number, as written ("US$", "RMB")
+    surface_start: int  # where the surface starts: the sign or currency before the number
+    value: float = 0.0  # the figure's value once judged (set by ``finished``)
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def has_unit(self) -> bool:
+        """A unit, a currency or a scale word makes a number a quantity."""
+        return bool(self.unit) or bool(self.scale_text)
+
+
+def bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    """(low, high) of a figure: one open end for a bound.
+
+    >>> bounds(5.0, "more_than"), bounds(5.0, "at_most"), bounds(5.0, "approx")
+    ((5.0, None), (None, 5.0), (5.0, 5.0))
+    """
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("less_than", "at_most"):
+        return None, value
+    return value, value
+
+
+class _Left(NamedTuple):
+    """What LEFT_CONTEXT read before a number."""
+
+    qualifier: str
+    qualifier_word: str
+    lead: str
+    stop: str
+    glued: str
+    sign: str
+    currency: str
+    surface_start: int
+
+
+def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
+    """The candidate of one match of DIGIT_AMOUNT or WORD_AMOUNT, with what stands before it."""
+    start, end = m.span()
+    found = LEFT_CONTEXT.search(text, start - 32 if start > 32 else 0, start)
+    assert found is not None  # every part of LEFT_CONTEXT is optional
+    lead, qual, stop, glued, sign_out, cur, sign = found.groups()
+    sign = sign or sign_out or ""
+    surface_start = start
+    if cur or sign:
+        surface_start = found.start("sign_out") if sign_out else (found.start("cur") if cur else found.start("sign"))
+    qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
+    stop_kind = (STOP_CONTEXTS.get(stop) or STOP_CONTEXTS.get(stop + ".") or "") if stop else ""
+    left = (qualifier, qual or "", lead.lower() if lead else "", stop_kind, glued or "", sign, cur or "", surface_start)
+    if m.re is DIGIT_AMOUNT:
+        number_text, half, scale_word, scale_letter, post_word, post_sign = m.groups()
+    else:
+        number_text, half, scale_word, scale_letter, post_word, post_sign = m.group(
+            "num", "half_w", "scale_word_w", "scale_letter_w", "post_word_w", "post_sign_w"
+        )
+    if number_text is None:
+        return _read_expression(m, _Left(*left))
+    is_word = not (number_text[0].isdigit() or number_text[0] == ".")
+    scale_text = scale_word or scale_letter or ""
+    if cur and not scale_text:  # "US$829.6 m": a scale letter set apart after a currency sign
+        spaced = SPACED_SCALE.match(text, end)
+        if spaced:
+            scale_text, end = spaced.group("scale"), spaced.end()
+    # A "word" that is no letter is a digit the regex module knows and Python does not (U+116D0):
+    # it gets no value here, and rules.unusual_digit drops it.
+    readable = not is_word or number_text[0].isalpha()
+    number = parse_number(number_text) + (0.5 if half else 0.0) if readable else 0.0
+    post = post_word or post_sign or ""
+    if cur or post:
+        unit, kind, factor, end = _unit_of(text, cur or "", post, end)
+    else:  # a bare number, most candidates: nothing to look up
+        unit, kind, factor = "", "count", 1.0
+    scale = scale_value(scale_text) if scale_text else 1.0
+    value = _value_of(number, scale, factor, sign, qualifier)  # read now: most candidates keep it unchanged
+    return Candidate(start, end, NUMBER, number_text, is_word, number, scale_text, scale, unit, kind, factor, post, *left, *value)
+
+
+def _candidate(
+    start: int,
+    end: int,
+    expression: str,
+    number_text: str,
+    is_word: bool,
+    number: float,
+    scale_text: str,
+    unit: str,
+    kind: str,
+    factor: float,
+    post: str,
+    left: _Left,
+    value: float = 0.0,
+    low: float | None = None,
+    high: float | None = None,
+) -> Candidate:
+    return Candidate(
+        start, end, expression, number_text, is_word, number, scale_text, scale_value(scale_text), unit, kind, factor, post,
+        *left, value, low, high,
+    )  # fmt: skip
+
+
+def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, float, int]:
+    """(unit, kind, factor, end) from the currency sign before a number and the word after it;
+    ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
+    code = ""
+    if currency:
+        entry = CURRENCY_PREFIXES.get(currency) or CURRENCY_GLUED.get(currency)
+        code = entry.code if isinstance(entry, CurrencyEntry) else ""
+    if post:
+        folded = post.lower()
+        if folded in _SUBUNITS:
+            return code or "USD", "money", 0.01, end
+        if folded in ("pound", "pounds") and not code:
+            return "pound", "mass", 1.0, end  # rules.pounds_as_sterling may make it money
+        if not code:
+            named = named_unit(post)
+            if named is not None and named[1] == "money":
+                code = named[0]
+            elif named is not None:
+                return named[0], named[1], 1.0, end
+    if code:
+        per = PER_UNIT_AFTER.match(text, end)
+        per_unit = UNITS.get(per.group("per")) if per else None
+        if per is not None and isinstance(per_unit, UnitEntry):
+            return f"{code}/{per_unit.unit}", "money", 1.0, per.end()
+        return code, "money", 1.0, end
+    return "", "count", 1.0, end
+
+
+def named_unit(word: str) -> tuple[str, str] | None:
+    """(unit, kind) of a currency name or unit written after a number.
+
+    >>> named_unit("dollars"), named_unit("tonnes"), named_unit("ships")
+    (('USD', 'money'), ('tonne', 'mass'), None)
+    """
+    currency = CURRENCY_SUFFIXES.get(word) if word else None
+    if isinstance(currency, CurrencyEntry):
+        return currency.code, "money"
+    unit = UNITS.get(word) if word else None
+    return (unit.unit, unit.kind) if isinstance(unit, UnitEntry) else None
+
+
+def _read_expression(m: regex.Match[str], left: _Left) -> Candidate:
+    """A fraction ("a third"), a vague amount ("dozens of") or a multiplier ("doubled")."""
+    start, end = m.span()
+    if m.group("frac_expr"):
+        if m.group("frac_half"):
+            share = 0.5
+        else:
+            count_word = m.group("frac_count").lower()
+            count = 1.0 if count_word in ("a", "an") else NUMBER_WORDS[count_word][0]
+            share = count * NUMBER_WORDS[m.group("frac").lower()][0]
+        value = round(share * 100, 2)
+        low, high = bounds(value, left.qualifier)
+        return _candidate(start, end, FRACTION, "", True, value, "", "percent", "percent", 1.0, "", left, value, low, high)
+    if m.group("vague_expr"):
+        if m.group("vague"):
+            low_v, high_v, _ = VAGUE_AMOUNTS[m.group("vague").lower()]
+            if m.group("vague_tens"):
+                low_v, high_v = low_v * 10, high_v * 10
+        else:
+            low_v, high_v, _ = VAGUE_AMOUNTS[" ".join(m.group("several").lower().split())]
+            factor = scale_value(m.group("several_scale"))
+            low_v, high_v = low_v * factor, high_v * factor
+        value = tidy_float((low_v + high_v) / 2)
+        named = named_unit(m.group("vague_unit") or "")
+        unit, kind = named if named is not None else ("", "count")
+        vague = left._replace(qualifier="approx")
+        return _candidate(start, end, VAGUE, "", True, value, "", unit, kind, 1.0, "", vague, value, low_v, high_v)
+    word = m.group("mult_verb")
+    value = MULTIPLIER_WORDS[word.lower()] if word else parse_number(m.group("mult_num"))
+    low, high = bounds(value, left.qualifier)
+    return _candidate(start, end, MULTIPLIER, "", True, value, "", "times", "ratio", 1.0, "", left, value, low, high)
+
+
+def valued(c: Candidate) -> Candidate:
+    """``c`` with its value worked out again, after a rule changed its scale, unit or qualifier.
+
+    >>> from extract.figures.candidate import candidates_at
+    >>> c = candidates_at("exports of $5bn", 12)[0]
+    >>> valued(c._replace(scale=1e6)).value
+    5000000.0
+    """
+    if c.expression != NUMBER:
+        return c
+    return Candidate(*c[:_VALUE], *_value_of(c.number, c.scale, c.factor, c.sign, c.qualifier))
+
+
+def _value_of(number: float, scale: float, factor: float, sign: str, qualifier: str) -> tuple[float, float | None, float | None]:
+    """(value, low, high) of a number: times its scale and unit factor, negative after a minus."""
+    value = tidy_float(number * scale * factor)
+    if sign and sign[0] in "-\u2212mM":
+        value = -value
+    low, high = bounds(value, qualifier)
+    return value, low, high
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every candidate the grammar reads in ``text``, in order of position, not yet judged."""
+    matches = list(DIGIT_AMOUNT.finditer(text))
+    words = _word_matches(text)
+    if words:
+        matches.extend(words)
+        matches.sort(key=_MATCH_START)
+    return [read_candidate(text, m) for m in matches]
+
+
+def candidates_at(text: str, at: int) -> list[Candidate]:
+    """The candidates that start at ``at``, from either scan (for doctests and tests)."""
+    return [c for c in candidates(text) if c.start == at]
+
+
+def _word_matches(text: str) -> list[regex.Match[str]]:
+    """WORD_AMOUNT matches, tried only where WORD_TRIGGER finds a word a figure can start with."""
+    found: list[regex.Match[str]] = []
+    covered = -1
+    for trigger in WORD_TRIGGER.finditer(text):
+        at = trigger.start()
+        if at < covered:
+            continue
+        m = WORD_AMOUNT.match(text, at)
+        if m:
+            found.append(m)
+            covered = m.end()
+    return found

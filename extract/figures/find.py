@@ -1,0 +1,128 @@
+"""Finding figures in text: candidates from the grammar, judged by the rule table, joined into ranges.
+
+The stage's one entry is :func:`find_figures`; it returns :class:`Found` records (a figure before
+its trade context) and, when asked, the trace of every rule that dropped, changed or joined a
+candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from extract.figures.candidate import Candidate, candidates
+from extract.figures.ranges import joined, pair_of, refusal, restated_qualifier
+from extract.figures.rules import rules_for, traits
+from extract.text.sentences import Sentences
+
+
+class Found(NamedTuple):
+    """A figure before its context: its span in the text, what it is worth and its sentence."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    kind: str
+    qualifier: str
+    sentence_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One line of the trace: what a rule did to the candidate at ``start``..``end``."""
+
+    start: int
+    end: int
+    rule: str  # the rule's name, or "kept"
+    action: str  # "dropped", "changed", "joined", "kept"
+    detail: str  # the rule's reason, or what changed
+
+
+def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[Found]:
+    """Every figure of ``sentences.text``, in order; each rule's effect appended to ``trace`` if given.
+
+    >>> from extract.text import split_sentences
+    >>> [(f.value, f.unit) for f in find_figures(split_sentences("Exports jumped 64.2% to $1.2bn."))]
+    [(64.2, 'percent'), (1200000000.0, 'USD')]
+    """
+    text = sentences.text
+    out: list[Found] = []
+    last: Candidate | None = None
+    last_sentence = -1
+    for read in candidates(text):
+        judged = _judged(text, read, trace)
+        if judged is None:
+            continue
+        c = judged
+        sentence = sentences.index_of(c.surface_start)
+        if last is not None and sentence == last_sentence:
+            joined_pair = _join(text, last, c, trace)
+            if joined_pair is not None:
+                last = joined_pair
+                out[-1] = _found(joined_pair, sentence)
+                continue
+            restated = restated_qualifier(text, last, c)
+            if restated is not None:
+                _note(trace, c, "restated_qualifier", "changed", f"qualifier {c.qualifier} -> {restated.qualifier}")
+                c = restated
+        last, last_sentence = c, sentence
+        out.append(Found(c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence))
+    return out
+
+
+def _judged(text: str, c: Candidate, trace: list[Step] | None) -> Candidate | None:
+    """``c`` after the rules that apply to it, finished with its value; None when a rule drops it."""
+    rules = rules_for(traits(c))
+    k = 0
+    while k < len(rules):
+        rule = rules[k]
+        k += 1
+        verdict = rule.judge(c, text)
+        if verdict is False:
+            continue
+        if verdict is True:
+            if trace is not None:
+                _note(trace, c, rule.name, "dropped", rule.reason)
+            return None
+        if trace is not None:
+            _note(trace, c, rule.name, "changed", _change(c, verdict))
+        c = verdict
+        rules, k = rules_for(traits(c), after=rule.name), 0  # a change may change which rules apply
+    if trace is not None:
+        _note(trace, c, "kept", "kept", "")
+    return c
+
+
+def _join(text: str, a: Candidate, b: Candidate, trace: list[Step] | None) -> Candidate | None:
+    pair = pair_of(text, a, b)
+    if pair is None:
+        return None
+    refused = refusal(pair)
+    if refused:
+        _note(trace, b, refused, "not joined", f"not joined to the figure before it ({pair.connector!r})")
+        return None
+    result = joined(text, pair)
+    joined_text = f"{text[a.surface_start : a.end]!r} {pair.connector} {text[b.surface_start : b.end]!r}"
+    _note(trace, result, "range", "joined", joined_text)
+    return result
+
+
+def _note(trace: list[Step] | None, c: Candidate, rule: str, action: str, detail: str) -> None:
+    if trace is not None:
+        trace.append(Step(c.surface_start, c.end, rule, action, detail))
+
+
+def _change(before: Candidate, after: Candidate) -> str:
+    changed = [
+        f"{name} {getattr(before, name)!r} -> {getattr(after, name)!r}"
+        for name in ("unit", "kind", "scale_text", "qualifier")
+        if getattr(before, name) != getattr(after, name)
+    ]
+    return ", ".join(changed)
+
+
+def _found(c: Candidate, sentence_index: int) -> Found:
+    return Found(c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence_index)

@@ -1,0 +1,373 @@
+"""Compiled regular expressions of the figure grammar.
+
+Every pattern is written in verbose mode, one commented line per piece, compiled once here and
+composed from named helpers. Vocabulary comes from :mod:`extract.vocab`; nothing is spelled here
+that a data file already lists.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import regex
+
+from extract.vocab import (
+    ADDRESS_WORDS,
+    CURRENCY_GLUED,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    MULTIPLIER_WORDS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    RELATIVE_WORDS,
+    SCALES,
+    STOP_CONTEXTS,
+    TIME_ZONES,
+    UNITS,
+    VAGUE_AMOUNTS,
+    CaseTable,
+    alternation,
+    scale_words,
+    words_of_class,
+)
+
+FLAGS: Final = regex.VERBOSE | regex.VERSION0
+
+# --- years ---------------------------------------------------------------------------------------
+
+# The one definition of a year, shared by the figure rules (a bare year is a period, not a figure)
+# and the period finder: 1900-2099, the years news writes about. An earlier four-digit number
+# ("1850 people", "closed at 1478 points") is a figure.
+FIRST_YEAR: Final = 1900
+LAST_YEAR: Final = 2099
+YEAR: Final = r"(?:19|20)\d{2}"
+
+
+def is_year(value: float) -> bool:
+    """Whether a four-digit number can be a year.
+
+    >>> is_year(2023), is_year(1850), is_year(2023.5)
+    (True, False, False)
+    """
+    return FIRST_YEAR <= value <= LAST_YEAR and float(value).is_integer()
+
+
+def _split_by_length(table: CaseTable, shortest: int) -> tuple[dict[str, bool], dict[str, bool]]:
+    """Entries of ``table`` whose surface is at most ``shortest`` characters, and the rest."""
+    short = {w: ic for w, ic in table.case_rules.items() if len(w) <= shortest}
+    long = {w: ic for w, ic in table.case_rules.items() if len(w) > shortest}
+    return short, long
+
+
+def _case_alternation(table: dict[str, bool]) -> str:
+    return CaseTable((w, True, ic) for w, ic in table.items()).pattern()
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+DIGITS = r"""
+(?: \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
+  | \d{1,3} (?: [\u00a0\u202f\u2009] \d{3} )+ (?: [.,] \d+ )?   # 1 200 000 with no-break or thin spaces
+  | \d{1,3} (?: \x20 \d{3} )+ (?! [\d.,]? \d )       # 1 200 000 with plain spaces, whole groups only
+  | \d+ (?: \. \d+ )?                                # 1200 or 1200.5
+  | \. \d+                                           # .001
+)
+"""
+
+_UNITS_WORDS = alternation(words_of_class("unit"), ignore_case=True)
+_TENS_WORDS = alternation(words_of_class("tens"), ignore_case=True)
+_FRACTION_WORDS = alternation(words_of_class("fraction"), ignore_case=True)
+_SMALL_WORDS = alternation([w for w, (v, cls) in NUMBER_WORDS.items() if cls == "unit" and 1 <= v <= 10], ignore_case=True)
+_SCALE_WORDS = alternation(scale_words(), ignore_case=True)  # hundred, thousand, lakh, million, ...
+
+WORD_NUMBER = rf"""
+(?: {_TENS_WORDS} (?: [-\s] {_UNITS_WORDS} \b )?     # twenty, seventy-five
+  | {_UNITS_WORDS}                                   # one .. nineteen
+  | (?i: a \s+ dozen | dozen )                       # a dozen
+  | (?i: an? ) (?= \s+ {_SCALE_WORDS} \b )            # "a million" (scale follows)
+)
+"""
+
+# Fractions of a whole: "a third", "two-thirds", "one fifth", "half" (the rule decides when "half" counts).
+FRACTION = rf"""
+(?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) [\s-]+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
+  | (?P<frac_half> (?i: half ) ) (?= \s+ (?i: of|the|a|an|its|their|all) \b )
+)
+"""
+
+
+# Multiplier verbs and adjectives: "doubled", "fivefold", "five-fold".
+MULTIPLIER_WORD = rf"""
+(?: (?P<mult_verb> {alternation(MULTIPLIER_WORDS, ignore_case=True)} ) \b     # multiplier_words.tsv
+  | (?P<mult_num> {_SMALL_WORDS} | \d+ (?: \. \d+ )? ) -? (?i: fold ) \b
+)
+"""
+
+# --- scales and units --------------------------------------------------------------------------
+
+_SCALE_SHORT, _SCALE_LONG = _split_by_length(SCALES, 1)
+SCALE_WORD = _case_alternation(_SCALE_LONG)  # "billion", "bn": may follow a space
+SCALE_LETTER = _case_alternation(_SCALE_SHORT)  # "m", "K": glued, or spaced after a currency sign
+
+_UNIT_SHORT, _UNIT_LONG = _split_by_length(UNITS, 1)
+_CUR_POST_SHORT, _CUR_POST_LONG = _split_by_length(CURRENCY_SUFFIXES, 1)
+POST_LONG = _case_alternation(_UNIT_LONG | _CUR_POST_LONG | {"cents": True, "cent": True, "pounds": True, "pound": True})
+POST_SHORT = _case_alternation(_UNIT_SHORT | _CUR_POST_SHORT)
+PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 2})
+
+# Vague plurals ("dozens of", "hundreds of", "tens of millions of") and "several hundred"
+# (vague_amounts.tsv).
+_VAGUE_PLURALS = alternation((w for w, (_, _, form) in VAGUE_AMOUNTS.items() if form == "plural"), ignore_case=True)
+_VAGUE_BEFORE_SCALE = alternation((w for w, (_, _, form) in VAGUE_AMOUNTS.items() if form == "before_scale"), ignore_case=True)
+VAGUE = rf"""
+(?: (?P<vague_tens> (?i: tens ) \s+ of \s+ ) ?                 # "tens of" multiplies by ten
+    (?P<vague> {_VAGUE_PLURALS} ) (?= \s+ of \b )               # dozens of, hundreds of
+    (?: \s+ of \s+ (?P<vague_unit> {POST_LONG} ) \b )?        # hundreds of miles, millions of dollars
+  | (?P<several> {_VAGUE_BEFORE_SCALE} ) \s+ (?P<several_scale> {_SCALE_WORDS} ) \b   # several hundred
+)
+"""
+
+
+CURRENCY_PREFIX = CURRENCY_PREFIXES.pattern()
+
+
+# What may follow a number: "and a half", a scale word, a unit or currency name. Shared by both scans.
+def tail(suffix: str = "") -> str:
+    """What may follow a number: "and a half", a scale word, a unit or currency name.
+
+    Shared by both scans; ``suffix`` keeps group names unique for the stdlib engine."""
+    return rf"""
+    (?! \d | : \d | [/\u2044] \d | \. \d )         # not a time (10:30), a date (26.04) or a fraction
+    (?P<half{suffix}> \s+ and \s+ a \s+ half )?      # one and a half
+    (?: (?: \s | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million
+      | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
+    )?
+    (?: (?: \s | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
+      | (?P<post_sign{suffix}> {POST_SHORT} ) (?! \w )                 # 64.2%, 4x, 10W
+    )?
+    (?! [\w%] )                                         # the figure ends at a word boundary
+"""
+
+
+# Figures written with digits. The scan starts at a digit so that the engine can skip text fast;
+# a currency sign, qualifier or minus before the digits is read by LEFT_CONTEXT afterwards.
+# A letter may precede the digits here ("PS2.7m", "RM23.50"); the extractor keeps such a match
+# only when LEFT_CONTEXT reads a currency code there, which keeps this look-behind fixed-width.
+DIGIT_AMOUNT = regex.compile(
+    rf"""
+    (?<! [\d_.,/:\u2044] )                            # not inside a number, a time or a path
+    (?P<num> {DIGITS} )                                # 64.2, 1,200, .5
+    {tail()}
+    """,
+    FLAGS,
+)
+
+# Figures written in words: fractions, vague plurals, multipliers and cardinals.
+WORD_AMOUNT = regex.compile(
+    rf"""
+    \b
+    (?: (?P<frac_expr> {FRACTION} )                     # a third, two-thirds
+      | (?P<vague_expr> {VAGUE} )                       # dozens of, several hundred
+      | (?P<mult_expr> {MULTIPLIER_WORD} )              # doubled, fivefold
+      | (?P<num> {WORD_NUMBER} ) {tail("_w")}           # seventy, two years, a million dollars
+    )
+    """,
+    FLAGS,
+)
+
+# After a figure with a currency sign: a scale letter set apart ("US$829.6 m") and a unit it is
+# priced per ("$58.24 per barrel", "$3500 a month").
+SPACED_SCALE = regex.compile(rf"\x20 (?P<scale> {SCALE_LETTER} ) (?! \w )", FLAGS)
+_AFTER_DURATION = alternation(w for w, step in RELATIVE_WORDS.items() if step == "after")
+PER_UNIT_AFTER = regex.compile(
+    rf"""
+    \s* (?: per | an? | / ) \s* (?P<per> {PER_UNIT} ) \b   # per barrel, a month, /tonne
+    (?! \s+ {_AFTER_DURATION} \b )                         # not "a year earlier"
+    """,
+    FLAGS,
+)
+
+# --- left context, matched backwards from the figure's start ----------------------------------
+
+QUALIFIER = alternation(QUALIFIERS, ignore_case=True)
+_STOP_WORDS = alternation(STOP_CONTEXTS)
+
+LEFT_CONTEXT = regex.compile(
+    rf"""(?r)
+    (?: (?<! \w ) (?P<lead> (?i: between|from ) ) \s+      # range leads: between 20% and 30%
+      | (?<! \w ) (?P<qual> {QUALIFIER} ) \s*              # around, more than, up to, ~
+      | (?<! \w ) (?P<stop> {_STOP_WORDS} ) \.? \s+        # Article 5, April 26, Monday 6
+      | (?P<glued> [A-Za-z]+ [&/]? [A-Za-z]* - \x20? )     # Su-35, S-400, COVID-19, TA-125
+    )?
+    (?P<sign_out> (?<! \w ) [-+\u2212] | (?i: minus ) [-\s] )?   # -$5bn, minus-5
+    (?: (?<! [A-Za-z] ) (?P<cur> {CURRENCY_GLUED.pattern()} )   # "PS2.7m": a sign that is a word when spaced
+      | (?<! [A-Za-z] ) (?P<cur> {CURRENCY_PREFIX} ) \x20?       # $5, US$ 1.3, RMB 10, not "covers 13"
+    )?
+    (?P<sign> (?<! \w ) [-+\u2212] )?                  # $-50.8bn, -5.4%, +0.2%
+    \Z
+    """,
+    FLAGS,
+)
+
+# The capitalised word just before a number ("France 24", "Galaxy Note 20", "iPhone 11").
+PROPER_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! [\w&.] )
+    (?P<word> [A-Z] [\w&.]*                   # a capitalised token
+      | [a-z]+ [A-Z] \w* )                    # or a camel-case brand: iPhone, eBay
+    \x20 \Z                                   # then one space
+    """,
+    FLAGS,
+)
+
+# --- right context, matched forwards from the figure's end ------------------------------------
+
+_ZONES = alternation(z for z in TIME_ZONES if z.isupper())  # GMT, EST, ...
+_CLOCK_WORDS = alternation((z for z in TIME_ZONES if z.islower()), ignore_case=True)  # local, hrs, hours
+
+RIGHT_DATE = regex.compile(
+    rf"""
+    \.? \s* (?: of \s+ )?                              # 26 April, 7th of May
+    (?: {alternation(k for k, v in STOP_CONTEXTS.items() if v == "month")} ) \b
+    | \s* (?i: a\.m\.|p\.m\.|am|pm ) \b                 # 5 pm
+    | \s* {_ZONES} \b                                     # 10 GMT
+    """,
+    FLAGS,
+)
+
+# After a four-digit number: what makes it a time of the 24-hour clock ("1000 GMT", "1530 local time",
+# "2100 hrs", "1800 Chicago time").
+CLOCK_AFTER = regex.compile(
+    rf"""
+    \x20 (?: {_ZONES} \b                                  # 1000 GMT
+         | {_CLOCK_WORDS} \b                              # 0900 local, 2100 hrs
+         | [A-Z] [a-z]+ (?: \x20 [A-Z] [a-z]+ )? \x20 (?i: time ) \b   # 1800 Chicago time, 0900 New York time
+    )
+    """,
+    FLAGS,
+)
+
+# After a bare number: a street or place name ending in a street word (address_words.tsv), or a
+# ZIP code label, so the number is part of an address. Capitalised words alone are not enough:
+# "140 Airbus A320 jets" and "900 Mack Trucks" are figures.
+ADDRESS_AFTER = regex.compile(
+    rf"""
+    \x20 (?: (?: [A-Z] [\w'.-]* \x20 ){{0,3}} {alternation(ADDRESS_WORDS)} \b \.?   # 49 Zorro Ranch Road, 12 Downing St
+         | [NSEW] \.? \x20 \d+ (?: st|nd|rd|th ) \b                             # 9 E 71st St
+         | ZIP \b                                                             # 90049 ZIP Code
+    )
+    """,
+    FLAGS,
+)
+
+# "37m (121ft)": a length restated in feet right after an "m".
+METRES_RESTATED = regex.compile(r"\s* \( \s* [\d.,]+ \s* (?: ft | feet | foot ) \b", FLAGS)
+
+# What joins two figures into a range: "5-10%", "5.2bn to 7.8bn", "20% and 30%" (after "between").
+RANGE_JOIN = regex.compile(
+    r"""
+    \s* (?: [-\u2013\u2014] | to | and | or ) \s* \Z   # the whole text between the two figures
+    """,
+    FLAGS,
+)
+
+# A restatement in brackets right after a figure: "900 million dollars (835 million euros)".
+BRACKET_OPEN = regex.compile(r"\s* [(\[] \s* \Z", FLAGS)
+
+# Lines that are nothing but a caption code: "140322 putin xi m".
+CAPTION_LINE = regex.compile(
+    r"""
+    \A \s* \d{4,} (?: \s+ [a-z]+ ){1,6} \s* \Z          # digits then a few lower-case words, no punctuation
+    """,
+    FLAGS,
+)
+
+# A lower-case plural right after a bare four-digit number: "1478 points", "2000 workers".
+PLURAL_AFTER = regex.compile(r"\x20 (?P<noun> [a-z]{3,}s ) \b", FLAGS)
+
+# Words before a four-digit number that make it a year: "in 2023", "fiscal 2024", "mid-2023".
+YEAR_LEAD = regex.compile(
+    r"""(?r)
+    (?<! \w )
+    (?i: in|since|of|by|from|between|and|to|until|till|through|during|for          # prepositions of time
+       | year|fiscal|early|late|mid|before|after|around|circa|the                   # year words
+       | spring|summer|autumn|fall|winter )                                         # seasons
+    [\s-]+ \Z
+    """,
+    FLAGS,
+)
+
+# A run of encoded or machine text around a match: base64, hex, long alphanumerics, URLs.
+ENCODED_TOKEN = regex.compile(
+    r"""
+    (?: [A-Za-z0-9+/=_-]{20,}                           # base64 / hex / tracking codes
+      | (?i: https?:// | www\. ) \S+                      # URLs
+      | \S+ @ \S+ \. \w+                                  # e-mail addresses
+    )
+    """,
+    FLAGS,
+)
+
+# A short token that is a tracking code or a query string rather than prose: "UA-123456-1",
+# "utm_campaign=spring2024", "id=456&ref=abc12".
+SHORT_CODE = regex.compile(
+    r"""
+    (?: [A-Z]{1,4} - \d{4,} (?: - \d+ )?                # analytics ids: UA-123456-1, G-2024123
+      | utm_ \w+ = \S*                                  # campaign tags
+      | [\w.-]+ = [^\s&]* (?: & [\w.-]+ = [^\s&]* )+     # query strings with two or more keys
+    )
+    """,
+    FLAGS,
+)
+
+# Marks of program text (JavaScript, CSS, JSON, HTML) left in a scraped article; two of them near
+# a number make it code, not a figure.
+CODE_MARK = regex.compile(
+    r"""
+    (?: \b (?: function | var | let | const | return | typeof | document | window | console ) \b [\s.(]   # JS words
+      | [{};] \s* [\w$#.-]+ \s* [:=(]                     # "{ color:", "; x =", "} f("
+      | [\w$] \( [^()\s]* \) \s* [;,)}]                     # a call glued to its name: "alert(1);"
+      | " \w+ " \s* :                                     # a JSON key
+      | \# [0-9a-fA-F]{3,8} \b                             # a CSS colour
+      | </? (?i: script | style ) \b                          # a script or style tag
+    )
+    """,
+    FLAGS,
+)
+
+# Characters without which a stretch of text holds no CODE_MARK but a JS keyword: checked first,
+# in one scan, because prose almost never holds them.
+CODE_HINT = regex.compile(r""" [{}=<\#] | \) ; | " : """, FLAGS)
+
+# Where a script or style block ends or starts: the text beyond is the page's own again.
+CODE_BLOCK_EDGE = regex.compile(r"</? (?i: script | style ) \b [^<>]{0,200} >", FLAGS)
+
+PHONE_AROUND = regex.compile(
+    r"""
+    (?: \+? \d{1,3} [\s.-] )? \(? \d{3} \)? [\s.-] \d{3} [.-] \d{4} \b   # +1 202-555-0143, (202) 555.0143
+    """,
+    FLAGS,
+)
+
+# Fast trigger for WORD_AMOUNT: the words a written-out figure can start with, lower-case or
+# capitalised. Scanning for these with the stdlib engine and matching WORD_AMOUNT only where they
+# occur is about twice as fast as scanning with WORD_AMOUNT itself.
+_TRIGGER_WORDS = sorted(
+    {*NUMBER_WORDS, *(w.split()[0] for w in VAGUE_AMOUNTS), "tens", *MULTIPLIER_WORDS} - {"half", "halves", "a"},
+    key=lambda w: (-len(w), w),
+)
+_AFTER_A = sorted(
+    {"dozen", *scale_words(), *(w.split()[1] for w in VAGUE_AMOUNTS if w.startswith("a ")), *words_of_class("fraction")}
+    - {"halves", "thirds", "quarters", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"},
+    key=lambda w: (-len(w), w),
+)
+WORD_TRIGGER = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in _TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS])
+    + r"|[A-Za-z]+fold"  # fivefold, twofold
+    + r"|[Hh]alf(?=\s)"  # "half of", "almost half the"
+    + r"|[Aa]n?(?=\s+(?:"
+    + "|".join(_AFTER_A)
+    + r")\b))\b"  # a dozen, a million, a few, a third
+)

@@ -1,0 +1,168 @@
+"""Joining neighbouring candidates of one sentence: ranges ("5-10%", "between 20% and 30%", "from
+5.2bn to 7.8bn dollars") and restatements in brackets that share a qualifier.
+
+Like the candidate rules, each decision is a small named function over the two candidates and
+the text between them; :data:`JOIN_RULES` runs them in order and the first that refuses wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from extract.figures.candidate import Candidate, bounds, candidates_at
+from extract.figures.grammar import BRACKET_OPEN, RANGE_JOIN
+from extract.figures.numbers import tidy_float
+from extract.figures.rules import word_before
+from extract.vocab import trade_words
+
+# Words before "X to Y" that make X a change and Y the level it led to ("rose 5% to $84"), not a
+# range: the change verbs of trade_words.tsv, and "by" ("up by 5% to").
+_CHANGE_BEFORE: Final = trade_words("up", "down") | {"by"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two neighbouring candidates of one sentence and what stands between them."""
+
+    first: Candidate
+    second: Candidate
+    connector: str  # the joining word or dash, lower-case and stripped ("to", "-", "and")
+    word_before_first: str
+
+
+def plain_figures_only(p: Pair) -> bool:
+    """Only exact or approximate single figures join into a range; bounds and ranges do not.
+
+    >>> refuses(plain_figures_only, "more than 5 to 10 ships")
+    True
+    """
+    a, b = p.first, p.second
+    return b.qualifier != "exact" or a.qualifier not in ("exact", "approx") or a.low != a.high
+
+
+def and_needs_between(p: Pair) -> bool:
+    """ "X and Y" is a range only after "between": "between 20% and 30%", not "5% and 7%".
+
+    >>> refuses(and_needs_between, "rose 5% and 7%"), refuses(and_needs_between, "between 20% and 30%")
+    (True, False)
+    """
+    return p.connector == "and" and p.first.lead != "between"
+
+
+def or_joins_bare_numbers(p: Pair) -> bool:
+    """ "X or Y" joins only when X has no unit of its own: "two or three ships", not "$5 or $6".
+
+    >>> refuses(or_joins_bare_numbers, "cost $5 or $6"), refuses(or_joins_bare_numbers, "two or three ships")
+    (True, False)
+    """
+    return p.connector == "or" and bool(p.first.unit)
+
+
+def change_then_level(p: Pair) -> bool:
+    """ "rose 5% to $84": a change and the level it led to, not a range ("from 5% to 7%" is one).
+
+    >>> refuses(change_then_level, "exports rose 5% to 7%"), refuses(change_then_level, "from 5% to 7%")
+    (True, False)
+    """
+    a = p.first
+    return p.connector == "to" and a.lead != "from" and bool(a.unit) and p.word_before_first.lower() in _CHANGE_BEFORE
+
+
+def units_differ(p: Pair) -> bool:
+    """Two figures with different units are two figures: "5 tonnes to 10%".
+
+    >>> refuses(units_differ, "from 5 tonnes to 10%"), refuses(units_differ, "from 5 to 10 tonnes")
+    (True, False)
+    """
+    a, b = p.first, p.second
+    return bool(a.unit) and bool(b.unit) and (a.kind != b.kind or a.unit != b.unit)
+
+
+JOIN_RULES: Final[tuple[tuple[str, Callable[[Pair], bool]], ...]] = (
+    ("plain_figures_only", plain_figures_only),
+    ("and_needs_between", and_needs_between),
+    ("or_joins_bare_numbers", or_joins_bare_numbers),
+    ("change_then_level", change_then_level),
+    ("units_differ", units_differ),
+)
+
+
+def scale_distributes(first_number: float, second_number: float) -> bool:
+    """In "1 to 2 thousand" the scale word applies to both ends; in "$200 to $4 million" it does not.
+
+    The scale distributes when doing so keeps the range in order of the written numbers.
+
+    >>> scale_distributes(1, 2), scale_distributes(89, 93), scale_distributes(200, 4)
+    (True, True, False)
+    """
+    return first_number <= second_number
+
+
+def pair_of(text: str, a: Candidate, b: Candidate) -> Pair | None:
+    """The pair ``a``, ``b`` when only a range connector stands between them."""
+    between = text[a.end : b.surface_start]
+    if RANGE_JOIN.match(between) is None:
+        return None
+    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start))
+
+
+def refusal(p: Pair) -> str:
+    """The name of the first join rule that keeps the pair apart, or ""."""
+    for name, refuses_pair in JOIN_RULES:
+        if refuses_pair(p):
+            return name
+    return ""
+
+
+def joined(text: str, p: Pair) -> Candidate:
+    """The range of a pair that joins: from the first's lead word ("between") to the second's end."""
+    a, b = p.first, p.second
+    low_value = a.value
+    if a.scale == 1.0 and b.scale != 1.0 and scale_distributes(a.number, b.number):
+        low_value = tidy_float(a.value * b.scale)
+    low, high = sorted((low_value, b.value))
+    start = a.surface_start
+    if a.lead:
+        window = max(0, start - 40)
+        at = text[window:start].lower().rfind(a.lead)
+        start = window + at if at >= 0 else start
+    return b._replace(
+        start=start,
+        surface_start=start,
+        value=tidy_float((low + high) / 2),
+        low=low,
+        high=high,
+        unit=b.unit or a.unit,
+        kind=b.kind if b.unit else a.kind,
+        qualifier="approx" if a.qualifier == "approx" else "range",
+        lead=a.lead,
+        number=a.number,
+    )
+
+
+def restated_qualifier(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """A bracketed restatement takes the qualifier of the figure it restates: "around 900 million
+    dollars (835 million euros)" makes both approximate.
+
+    >>> t = "around 900 million dollars (835 million euros)"
+    >>> a, b = candidates_at(t, 7)[0], candidates_at(t, 28)[0]
+    >>> restated_qualifier(t, a, b).qualifier
+    'approx'
+    """
+    if BRACKET_OPEN.match(text, a.end, b.surface_start) is None or b.qualifier != "exact":
+        return None
+    if a.qualifier in ("exact", "range"):
+        return None
+    low, high = bounds(b.value, a.qualifier)
+    return b._replace(qualifier=a.qualifier, low=low, high=high)
+
+
+def refuses(rule: Callable[[Pair], bool], text: str) -> bool:
+    """Whether ``rule`` keeps apart the first two candidates of ``text`` (for doctests)."""
+    found = [c for at in range(len(text)) for c in candidates_at(text, at) if c.start == at]
+    pair = pair_of(text, found[0], found[1])
+    if pair is None:
+        raise ValueError("no range connector between the first two candidates")
+    return rule(pair)

@@ -1,0 +1,591 @@
+"""The rules that judge a candidate figure: an ordered table of small named functions.
+
+Each rule takes a :class:`~extract.figures.candidate.Candidate` and the text it was read from and
+returns ``False`` (no effect), ``True`` (the candidate is no figure: dropped) or a changed
+candidate. :data:`RULES` lists them in the order they run; each says which candidates it applies
+to, so that a rule about numbers written in words never runs on digits. The first rule that
+drops a candidate ends its judgement; the trace of ``python -m extract explain`` names it.
+
+Every rule has a doctest of the example it exists for; :func:`judge` runs one rule on the
+candidate of a number in a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from extract.figures.candidate import FRACTION, MULTIPLIER, NUMBER, VAGUE, Candidate, candidates_at, valued
+from extract.figures.grammar import (
+    ADDRESS_AFTER,
+    CAPTION_LINE,
+    CLOCK_AFTER,
+    CODE_BLOCK_EDGE,
+    CODE_HINT,
+    CODE_MARK,
+    ENCODED_TOKEN,
+    METRES_RESTATED,
+    PHONE_AROUND,
+    PLURAL_AFTER,
+    PROPER_BEFORE,
+    RIGHT_DATE,
+    SHORT_CODE,
+    YEAR_LEAD,
+    is_year,
+)
+from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, function_words
+
+Verdict = bool | Candidate  # False: no effect; True: dropped; a Candidate: changed
+
+
+# Traits of a candidate, as bits: a rule names the traits a candidate must have for it to apply,
+# so that a rule about four-digit numbers is never called for "64.2%". Computed once per candidate.
+NUMBER_T: Final = 1 << 0  # digits or number words ("64.2", "seventy")
+FRACTION_T: Final = 1 << 1  # "a third"
+VAGUE_T: Final = 1 << 2  # "dozens of"
+MULTIPLIER_T: Final = 1 << 3  # "doubled", "fivefold"
+DIGITS: Final = 1 << 4  # written in digits
+WORDS: Final = 1 << 5  # written in words
+UNIT: Final = 1 << 6  # a unit, currency or scale word is attached
+UNITLESS: Final = 1 << 7  # nothing is attached
+STOP: Final = 1 << 8  # a reference or calendar word right before ("Article", "April")
+GLUED: Final = 1 << 9  # a word glued by a hyphen right before ("Su-")
+MINUS: Final = 1 << 10  # a "-" sign before
+FOUR_DIGITS: Final = 1 << 11  # exactly four digits ("2023", "1000")
+SMALL_WHOLE: Final = 1 << 12  # a whole number up to 31 (a day of the month?)
+SCALE_M: Final = 1 << 13  # the scale letter "m" or "M" ("37m")
+POUND: Final = 1 << 14  # the word "pound(s)" after it
+QUALIFIED: Final = 1 << 15  # a qualifier word before ("over", "about")
+_EXPRESSION_BITS: Final = {NUMBER: NUMBER_T, FRACTION: FRACTION_T, VAGUE: VAGUE_T, MULTIPLIER: MULTIPLIER_T}
+_TRAIT_NAMES: Final = {
+    bit: name.lower().removesuffix("_t")
+    for name, bit in (("NUMBER_T", NUMBER_T), ("FRACTION_T", FRACTION_T), ("VAGUE_T", VAGUE_T), ("MULTIPLIER_T", MULTIPLIER_T),
+                      ("DIGITS", DIGITS), ("WORDS", WORDS), ("UNIT", UNIT), ("UNITLESS", UNITLESS), ("STOP", STOP),
+                      ("GLUED", GLUED), ("MINUS", MINUS), ("FOUR_DIGITS", FOUR_DIGITS), ("SMALL_WHOLE", SMALL_WHOLE),
+                      ("SCALE_M", SCALE_M), ("POUND", POUND), ("QUALIFIED", QUALIFIED))
+}  # fmt: skip
+
+
+def traits(c: Candidate) -> int:
+    """The trait bits of ``c``.
+
+    >>> from extract.figures.candidate import candidates_at
+    >>> describe(traits(candidates_at("In 2023 exports rose", 3)[0]))
+    'number digits unitless four_digits'
+    """
+    bits = _EXPRESSION_BITS[c.expression] | (WORDS if c.is_word else DIGITS) | (UNIT if c.unit or c.scale_text else UNITLESS)
+    if c.stop:
+        bits |= STOP
+    if c.glued:
+        bits |= GLUED
+    if c.sign == "-":
+        bits |= MINUS
+    if len(c.number_text) == 4 and c.number_text.isdigit():
+        bits |= FOUR_DIGITS
+    if c.number <= 31 and c.number.is_integer():
+        bits |= SMALL_WHOLE
+    if c.scale_text in ("m", "M"):
+        bits |= SCALE_M
+    if c.unit == "pound":
+        bits |= POUND
+    if c.qualifier_word:
+        bits |= QUALIFIED
+    return bits
+
+
+def describe(bits: int) -> str:
+    """The names of the trait bits, in order.
+
+    >>> describe(NUMBER_T | UNITLESS | FOUR_DIGITS)
+    'number unitless four_digits'
+    """
+    return " ".join(name for bit, name in sorted(_TRAIT_NAMES.items()) if bits & bit)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One entry of the rule table: its function and the traits a candidate needs for it to apply."""
+
+    name: str
+    judge: Callable[[Candidate, str], Verdict]
+    requires: int  # trait bits, all of which the candidate must have
+
+    @property
+    def reason(self) -> str:
+        """The first line of the rule's docstring: what it decides, for the trace."""
+        return (self.judge.__doc__ or self.name).strip().splitlines()[0]
+
+
+_WORD = regex.compile(r"[\w'\u2019-]+")
+_PERIOD_WORDS_BEFORE: Final = frozenset({"the", *(w for w, p in ORDINALS.items() if p != "follows")})
+_ORDINAL_FOLLOWERS: Final = frozenset(w for w, p in ORDINALS.items() if p == "follows")
+# A number in words followed by one of these counts nothing ("the bottom three during"); words that
+# may join two figures ("two to three", "two or three", "two of the five") are not among them.
+_PROSE_AFTER_WORD_NUMBER: Final = function_words("preposition", "relative", "auxiliary", "conjunction")
+# A capitalised function word before a number starts no name: "In 2023", "Some 300".
+_NOT_LABELS: Final = frozenset(w.capitalize() for w in function_words())
+_PLAIN_BEFORE: Final = frozenset(" \t(\"'\u201c\u2018$\u20ac\u00a3\u00a5~")
+_PLAIN_AFTER: Final = frozenset(" \t\n,.;:!?)\"'\u201d\u2019%")
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (separated by whitespace), or "".
+
+    >>> word_before("the same one", 9), word_before("(one", 1)
+    ('same', '')
+    """
+    words = _WORD.findall(text, start - 30 if start > 30 else 0, start)
+    return words[-1] if words and text[start - 1 : start].isspace() else ""
+
+
+def word_after(text: str, end: int) -> str:
+    """The word right after ``end`` and one space, or "".
+
+    >>> word_after("one another", 3), word_after("one.", 3)
+    ('another', '')
+    """
+    found = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return found.group() if found else ""
+
+
+# --- rules on what the candidate is written as ---------------------------------------------------
+
+
+def digits_inside_a_word(c: Candidate, text: str) -> bool:
+    """Digits glued to a letter are part of a word or a code (G20, H5N1, base64).
+
+    >>> judge(digits_inside_a_word, "the G20 summit", "20"), judge(digits_inside_a_word, "RM23.50 a share", "23.50")
+    (True, False)
+    """
+    return c.start > 0 and text[c.start - 1].isalpha() and not c.currency
+
+
+def currency_before_words(c: Candidate, text: str) -> bool:
+    """A currency sign before a number in words is not a money figure ("$ one" in a code, "US$ half").
+
+    >>> judge(currency_before_words, "costs $ one", "one"), judge(currency_before_words, "costs one dollar", "one")
+    (True, False)
+    """
+    return bool(c.currency)
+
+
+def unusual_digit(c: Candidate, text: str) -> bool:
+    """A digit the regex module knows and Python does not (U+116D0): no news figure is written so.
+
+    >>> judge(unusual_digit, "rose \\U000116d1 times", "\\U000116d1"), judge(unusual_digit, "rose five times", "five")
+    (True, False)
+    """
+    return c.is_word and not c.number_text[0].isalpha()
+
+
+def fraction_names_a_period(c: Candidate, text: str) -> bool:
+    """ "the first half", "a fifth straight year": a period or an ordinal, not a share.
+
+    >>> judge(fraction_names_a_period, "in the first half of 2023", "half")
+    True
+    >>> judge(fraction_names_a_period, "for a fifth straight year", "a fifth")
+    True
+    >>> judge(fraction_names_a_period, "nearly half of it", "half")
+    False
+    """
+    before, after = word_before(text, c.start).lower(), word_after(text, c.end).lower()
+    return before in _PERIOD_WORDS_BEFORE or after in _ORDINAL_FOLLOWERS
+
+
+# --- rules that change a candidate ----------------------------------------------------------------
+
+
+def m_after_number_is_metres(c: Candidate, text: str) -> Verdict:
+    """ "37m (121ft)": an "m" restated in feet is metres, not million.
+
+    >>> judge(m_after_number_is_metres, "the 37m (121ft)-long skeleton", "37m").unit
+    'meter'
+    >>> judge(m_after_number_is_metres, "EUR835m (USD900m)", "835m")
+    False
+    """
+    if c.scale_text not in ("m", "M") or c.currency or METRES_RESTATED.match(text, c.end) is None:
+        return False
+    return valued(c._replace(scale_text="", scale=1.0, unit="meter", kind="length", factor=1.0))
+
+
+def pounds_as_sterling(c: Candidate, text: str) -> Verdict:
+    """ "8 billion pounds" is sterling, and so are pounds near "sterling" or "£"; "208 pounds" is a weight.
+
+    >>> judge(pounds_as_sterling, "a deal worth 8 billion pounds", "8").unit
+    'GBP'
+    >>> judge(pounds_as_sterling, "he weighs 208 pounds", "208")
+    False
+    """
+    if c.unit != "pound" or c.post.lower() not in ("pound", "pounds"):
+        return False
+    nearby = text[max(0, c.end - 200) : c.end + 200]
+    if c.scale_text or "sterling" in nearby or "\u00a3" in nearby:
+        return c._replace(unit="GBP", kind="money")
+    return False
+
+
+def over_means_during(c: Candidate, text: str) -> Verdict:
+    """ "over two years" is a period of time, not "more than two years"; "over $5bn" is a bound.
+
+    >>> judge(over_means_during, "talks over two years", "two").qualifier, judge(over_means_during, "over $5bn", "5bn")
+    ('exact', False)
+    """
+    if c.qualifier_word.lower() == "over" and c.kind == "duration":
+        return valued(c._replace(qualifier="exact"))
+    return False
+
+
+# --- rules on numbers written in words -----------------------------------------------------------
+
+
+def one_is_pronoun(c: Candidate, text: str) -> bool:
+    """ "one" as a pronoun or idiom ("the same one", "one another", "no one") is no figure.
+
+    >>> judge(one_is_pronoun, "the same one across", "one"), judge(one_is_pronoun, "has one solution", "one")
+    (True, False)
+    """
+    if c.number_text.lower() != "one":
+        return False
+    return word_before(text, c.start).lower() in ONE_PRONOUN_BEFORE or word_after(text, c.end).lower() in ONE_PRONOUN_AFTER
+
+
+def word_number_without_noun(c: Candidate, text: str) -> bool:
+    """A number written in words must be followed by a word ("two countries"), else it is prose.
+
+    >>> judge(word_number_without_noun, "he took the two.", "two"), judge(word_number_without_noun, "two areas", "two")
+    (True, False)
+    """
+    if c.unit:
+        return False
+    nxt = text[c.end : c.end + 2]
+    return not (len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha())
+
+
+def word_number_before_function_word(c: Candidate, text: str) -> bool:
+    """A number in words followed by a function word counts nothing: "slipped to the bottom three during".
+
+    >>> judge(word_number_before_function_word, "the bottom three during May", "three")
+    True
+    >>> judge(word_number_before_function_word, "three countries", "three")
+    False
+    >>> judge(word_number_before_function_word, "two or three", "two")
+    False
+    """
+    return word_after(text, c.end).lower() in _PROSE_AFTER_WORD_NUMBER
+
+
+# --- rules on names, references and dates --------------------------------------------------------
+
+
+def reference_or_date(c: Candidate, text: str) -> bool:
+    """A bare number after a reference word ("Article 5") or a month or weekday ("April 26", "Monday 6").
+
+    >>> judge(reference_or_date, "under Article 5 of", "5"), judge(reference_or_date, "on April 26 the", "26")
+    (True, True)
+    >>> judge(reference_or_date, "in May 5% more", "5%")  # a unit keeps the figure
+    False
+    """
+    return bool(c.stop)
+
+
+def designation(c: Candidate, text: str) -> bool:
+    """A bare number glued by a hyphen to a capitalised word is a model or a name (Su-35, COVID-19).
+
+    >>> judge(designation, "two Su-35 jets", "35"), judge(designation, "a sub-5% rate", "5%")
+    (True, False)
+    """
+    return any(ch.isupper() for ch in c.glued)
+
+
+def label_number(c: Candidate, text: str) -> bool:
+    """A bare number right after a capitalised word inside a sentence is part of a name ("France 24").
+
+    >>> judge(label_number, "contacted by France 24 on Monday", "24"), judge(label_number, "Some 300 people came", "300")
+    (True, False)
+    """
+    if c.qualifier != "exact" or c.start < 2 or text[c.start - 1] != " ":
+        return False
+    found = PROPER_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if not found or found.group("word").rstrip(".") in _NOT_LABELS:
+        return False
+    return not sentence_starts_after(text[max(0, found.start() - 3) : found.start()])
+
+
+def sentence_starts_after(before: str) -> bool:
+    """Whether the text ``before`` a word ends a sentence (or is the start of the text), a wire
+    dateline's dash included ("PARIS, March 5 - Five consortia").
+
+    >>> sentence_starts_after(""), sentence_starts_after(". "), sentence_starts_after("5 - "), sentence_starts_after("he ")
+    (True, True, True, False)
+    """
+    stripped = before.rstrip(" \t\"'\u201c\u2018(")
+    if not stripped or stripped[-1] in ".!?:\n" or before.endswith("\n"):
+        return True
+    return stripped[-1] in "-\u2013\u2014" and before.endswith(" ")
+
+
+def address_number(c: Candidate, text: str) -> bool:
+    """A bare number before a street name or a ZIP label is part of an address ("49 Zorro Ranch Road").
+
+    >>> [judge(address_number, s, n) for s, n in (("at 49 Zorro Ranch Road", "49"), ("the 90049 ZIP Code", "90049"))]
+    [True, True]
+    >>> judge(address_number, "China ordered 140 Airbus A320 jets", "140")
+    False
+    >>> judge(address_number, "It shipped 900 Mack Trucks to Chile", "900")
+    False
+    """
+    return ADDRESS_AFTER.match(text, c.end) is not None
+
+
+def minus_before_acronym(c: Candidate, text: str) -> bool:
+    """A dash after an acronym joins a name ("COVID -19"); it is no minus, and the number no figure.
+
+    >>> judge(minus_before_acronym, "the COVID -19 crisis", "19"), judge(minus_before_acronym, "down -5 from", "5")
+    (True, False)
+    """
+    if c.sign != "-":
+        return False
+    return sum(ch.isupper() for ch in word_before(text, c.surface_start)) >= 2
+
+
+def bare_year(c: Candidate, text: str) -> bool:
+    """A four-digit year (1900-2099) with nothing attached is a period, not a figure.
+
+    It stays a count when a plural noun follows and no year word precedes it.
+
+    >>> judge(bare_year, "exports jumped between 2021 and 2023", "2021"), judge(bare_year, "In 2023 exports rose", "2023")
+    (True, True)
+    >>> judge(bare_year, "it cut 2000 jobs", "2000"), judge(bare_year, "The firm employed 1850 people", "1850")
+    (False, False)
+    """
+    if len(c.number_text) != 4 or not c.number_text.isdigit() or not is_year(c.number):
+        return False
+    if YEAR_LEAD.search(text, max(0, c.start - 20), c.start):
+        return True
+    return not PLURAL_AFTER.match(text, c.end)
+
+
+def date_or_time_after(c: Candidate, text: str) -> bool:
+    """A small whole number followed by a month or a clock word is a date or a time: "7 May", "5 pm".
+
+    >>> judge(date_or_time_after, "on Tuesday 7 May", "7"), judge(date_or_time_after, "it sold 7 tonnes", "7")
+    (True, False)
+    """
+    return c.number <= 31 and c.number.is_integer() and RIGHT_DATE.match(text, c.end) is not None
+
+
+def clock_time(c: Candidate, text: str) -> bool:
+    """A four-digit time of the 24-hour clock is no figure: "at 1000 GMT", "from 0900 to 1305", "2100 hrs".
+
+    Written with a leading zero, or followed by a time zone, "local", "hrs" or "<City> time".
+
+    >>> judge(clock_time, "talks resume at 1000 GMT", "1000"), judge(clock_time, "from 0900 to 1305", "0900")
+    (True, True)
+    >>> judge(clock_time, "shipped 1000 tonnes", "1000"), judge(clock_time, "closed at 2500 points", "2500")
+    (False, False)
+    """
+    digits = c.number_text
+    if len(digits) != 4 or not digits.isdigit() or int(digits[:2]) > 23 or int(digits[2:]) > 59:
+        return False
+    if c.unit and c.unit != "hour":  # "2100 hrs" reads as hours; "1000 tonnes" is a figure
+        return False
+    if digits[0] == "0" or (c.unit == "hour" and c.post.lower() in ("hrs", "hours")):
+        return True
+    return CLOCK_AFTER.match(text, c.end) is not None
+
+
+def number_word_in_a_name(c: Candidate, text: str) -> bool:
+    """A capitalised number word inside a sentence is part of a name: "the Group of Five", "the Big Three".
+
+    >>> judge(number_word_in_a_name, "ministers of the Group of Five and Canada met", "Five")
+    True
+    >>> judge(number_word_in_a_name, "Eleven ships sailed", "Eleven"), judge(number_word_in_a_name, "in five ports", "five")
+    (False, False)
+    """
+    if not c.number_text[:1].isupper():
+        return False
+    return not sentence_starts_after(text[max(0, c.start - 4) : c.start])
+
+
+def phone_number(c: Candidate, text: str) -> bool:
+    """A number that is part of a telephone number.
+
+    >>> judge(phone_number, "call 202-555-0143 today", "202"), judge(phone_number, "between 5-10% of trade", "10%")
+    (True, False)
+    """
+    for found in PHONE_AROUND.finditer(text, max(0, c.start - 20), min(len(text), c.end + 20)):
+        if found.start() <= c.start and c.end <= found.end():
+            return True
+    return False
+
+
+# --- rules on machine text -------------------------------------------------------------------------
+
+
+def machine_text(c: Candidate, text: str) -> bool:
+    """A number inside base64, hex, a URL, an e-mail, a tracking code or a caption code is no figure.
+
+    >>> judge(machine_text, "yH5BAEAAAAALAAAAAABAAEAAAIBRAA7 and 12 ships", "7"), judge(machine_text, "and 12 ships", "12")
+    (True, False)
+    >>> judge(machine_text, "see https://example.com/2023/report-64.html", "64")
+    True
+    """
+    if not _glued_or_line_start(text, c.start, c.end):  # plain prose: the scans below cost more
+        return False
+    return in_encoded_run(text, c.start, c.end) or in_caption(text, c.start)
+
+
+def _glued_or_line_start(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else " "
+    return before == "\n" or before not in _PLAIN_BEFORE or after not in _PLAIN_AFTER
+
+
+def in_encoded_run(text: str, start: int, end: int) -> bool:
+    """Whether the number sits inside base64, hex, a URL, an e-mail or a tracking code.
+
+    >>> s = "tag UA-123456-1 on"
+    >>> in_encoded_run(s, s.index("-1 ") + 1, s.index("-1 ") + 2)
+    True
+    """
+    left = start
+    lo = max(0, start - 200)
+    while left > lo and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    hi = min(len(text), end + 200)
+    while right < hi and not text[right].isspace():
+        right += 1
+    if right - left < 20:
+        return SHORT_CODE.fullmatch(text, left, right) is not None
+    return ENCODED_TOKEN.search(text, left, right) is not None
+
+
+def in_caption(text: str, start: int) -> bool:
+    """Whether the number's line is only a code and a few lower-case words, like a photo caption's file name.
+
+    >>> in_caption("140322 putin xi m", 0), in_caption("2483805 lightning strikes were counted.", 0)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return len(line) < 60 and CAPTION_LINE.match(line) is not None
+
+
+def in_code(c: Candidate, text: str) -> bool:
+    """A number in JavaScript, CSS, JSON or an HTML tag left over from scraping: two marks of code on
+    its line within 100 characters, or inside a tag.
+
+    >>> judge(in_code, "function f(){ var x = 10; return x * 2.5; }", "10")
+    True
+    >>> judge(in_code, ".nav { color: #333; z-index: 999 }", "999")
+    True
+    >>> judge(in_code, "One euro = 1.08 dollars; exports rose 5% (see table).", "5%")
+    False
+    >>> s = "<script>alert(1)</script> Exports rose 5% in 2023."
+    >>> judge(in_code, s, "1"), judge(in_code, s, "5%")
+    (True, False)
+    """
+    start, end = c.start, c.end
+    lo = start - 100 if start > 100 else 0
+    lo = text.rfind("\n", lo, start) + 1 or lo  # the figure's own line; the search stays within the window
+    line_end = text.find("\n", end, end + 100)
+    hi = line_end if line_end >= 0 else end + 100
+    if CODE_HINT.search(text, lo, hi) is None:  # prose, nearly always: one scan and done
+        return in_html_tag(text, start, end)  # a tag may have opened on an earlier line
+    if in_html_tag(text, start, end):
+        return True
+    for edge in CODE_BLOCK_EDGE.finditer(text, lo, hi):  # the window stops at a script's or style's edge
+        if edge.end() <= start and edge.group().startswith("</"):
+            lo = edge.end()
+        elif edge.start() >= end and not edge.group().startswith("</"):
+            hi = edge.start()
+            break
+    if CODE_HINT.search(text, lo, hi) is None:
+        return False
+    marks = CODE_MARK.finditer(text, lo, hi)
+    return next(marks, None) is not None and next(marks, None) is not None
+
+
+def in_html_tag(text: str, start: int, end: int) -> bool:
+    """Whether the number is inside an HTML tag (an attribute's value), not in the text around it.
+
+    >>> s = '<div style="width: 100px">Exports rose 5%.</div>'
+    >>> in_html_tag(s, s.index("100"), s.index("100") + 3), in_html_tag(s, s.index("5%"), s.index("5%") + 1)
+    (True, False)
+    >>> s = "a share of <5% and > 3%"
+    >>> in_html_tag(s, s.index("5%"), s.index("5%") + 1)
+    False
+    """
+    lo = start - 200 if start > 200 else 0
+    opening = text.rfind("<", lo, start)
+    if opening < 0 or text.rfind(">", opening, start) >= 0:
+        return False
+    after = text[opening + 1 : opening + 2]
+    if not (after.isalpha() or after in ("/", "!")):
+        return False
+    closing = text.find(">", end, end + 200)
+    return closing >= 0 and text.find("<", end, closing) < 0
+
+
+# --- the table ----------------------------------------------------------------------------------------
+
+# The order rules run in, each with the traits a candidate needs for it to apply. Change rules come
+# before the drop rules they inform; after a change the traits are read again.
+RULES: Final[tuple[Rule, ...]] = (
+    Rule("digits_inside_a_word", digits_inside_a_word, DIGITS),
+    Rule("currency_before_words", currency_before_words, WORDS),
+    Rule("unusual_digit", unusual_digit, NUMBER_T | WORDS),
+    Rule("fraction_names_a_period", fraction_names_a_period, FRACTION_T),
+    Rule("m_after_number_is_metres", m_after_number_is_metres, NUMBER_T | SCALE_M),
+    Rule("pounds_as_sterling", pounds_as_sterling, NUMBER_T | POUND),
+    Rule("over_means_during", over_means_during, NUMBER_T | QUALIFIED),
+    Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
+    Rule("word_number_without_noun", word_number_without_noun, NUMBER_T | WORDS),
+    Rule("word_number_before_function_word", word_number_before_function_word, NUMBER_T | WORDS | UNITLESS),
+    Rule("number_word_in_a_name", number_word_in_a_name, NUMBER_T | WORDS | UNITLESS),
+    Rule("reference_or_date", reference_or_date, NUMBER_T | UNITLESS | STOP),
+    Rule("designation", designation, NUMBER_T | UNITLESS | GLUED),
+    Rule("label_number", label_number, NUMBER_T | UNITLESS),
+    Rule("address_number", address_number, NUMBER_T | DIGITS | UNITLESS),
+    Rule("minus_before_acronym", minus_before_acronym, NUMBER_T | UNITLESS | MINUS),
+    Rule("bare_year", bare_year, NUMBER_T | UNITLESS | FOUR_DIGITS),
+    Rule("date_or_time_after", date_or_time_after, NUMBER_T | UNITLESS | SMALL_WHOLE),
+    Rule("clock_time", clock_time, NUMBER_T | DIGITS | FOUR_DIGITS),
+    Rule("phone_number", phone_number, NUMBER_T | DIGITS | UNITLESS),
+    Rule("machine_text", machine_text, NUMBER_T | DIGITS),
+    Rule("in_code", in_code, NUMBER_T),
+)
+_POSITION: Final = {rule.name: k for k, rule in enumerate(RULES)}
+_CACHE: dict[int, tuple[Rule, ...]] = {}
+
+
+def rules_for(bits: int, after: str = "") -> tuple[Rule, ...]:
+    """The rules that apply to a candidate with trait ``bits``, in table order; with ``after``,
+    only those that come after that rule."""
+    found = _CACHE.get(bits)
+    if found is None:
+        found = _CACHE[bits] = tuple(r for r in RULES if r.requires & bits == r.requires)
+    if after:
+        return tuple(r for r in found if _POSITION[r.name] > _POSITION[after])
+    return found
+
+
+def judge(rule: Callable[[Candidate, str], Verdict], text: str, number: str) -> Verdict:
+    """Run one rule of the table on the candidate the grammar reads at the first ``number`` in
+    ``text``, as the table would (False where the rule does not apply); for doctests and tests.
+
+    >>> judge(bare_year, "In 2023 exports rose", "2023"), judge(bare_year, "In 2023 tonnes", "2023 tonnes")
+    (True, False)
+    """
+    found = candidates_at(text, text.index(number))
+    if not found:
+        raise ValueError(f"the grammar reads no candidate at {number!r}")
+    candidate = found[0]
+    if not any(r.judge is rule for r in rules_for(traits(candidate))):
+        return False
+    return rule(candidate, text)
