@@ -154,3 +154,14 @@ def test_explain_on_a_file(tmp_path) -> None:
     )
     assert "dropped by" not in done.stdout.split("figure")[0] or "kept" in done.stdout
     assert "figure 12% = 12 percent" in done.stdout and "2023-07-01 .. 2023-09-30" in done.stdout
+
+
+def test_the_reader_works_out_the_traits_a_rule_reads() -> None:
+    from extract.figures import candidates
+    from extract.figures.candidate import traits
+
+    text = (ROOT / "tests" / "gold" / "real_news.md").read_text(encoding="utf-8")
+    text += " Exports of 37m (121ft), COVID -19, Su-35, April 26, about 2023 tonnes, 8 billion pounds, over two years."
+    found = candidates(text)
+    assert len(found) > 100
+    assert all(c.traits == traits(c) for c in found)

@@ -153,25 +153,29 @@ def _sentence_context(
             stated = partner.value if partner is not None and partner.unit.split("/")[0] == "USD" else None
             when = parse_date(period.last) if period else None
             value_usd, fx_note = to_usd(value, f.unit, when or anchor, stated)
-        out[members[j]] = Context(
-            value,
-            low,
-            high,
-            role,
-            direction,
-            measure_of(f.kind, tokens, index, after, heads),
-            countries,
-            flow.exporter if flow else "",
-            flow.importer if flow else "",
-            period.text if period else "",
-            period.first if period else "",
-            period.last if period else "",
-            value_usd,
-            fx_note,
-            members[j - 1] if restates[j] else -1,
-            role_cue,
-            direction_cue,
-            _flow_cue(flow),
+        # tuple.__new__ directly: a named tuple's own __new__ is a Python function, costly per figure
+        out[members[j]] = tuple.__new__(
+            Context,
+            (
+                value,
+                low,
+                high,
+                role,
+                direction,
+                measure_of(f.kind, tokens, index, after, heads),
+                countries,
+                flow.exporter if flow else "",
+                flow.importer if flow else "",
+                period.text if period else "",
+                period.first if period else "",
+                period.last if period else "",
+                value_usd,
+                fx_note,
+                members[j - 1] if restates[j] else -1,
+                role_cue,
+                direction_cue,
+                _flow_cue(flow),
+            ),
         )
 
 

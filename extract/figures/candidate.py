@@ -13,7 +13,7 @@ from typing import Final, NamedTuple
 import regex
 
 from extract.figures.grammar import DIGIT_AMOUNT, LEFT_CONTEXT, PER_UNIT_AFTER, SPACED_SCALE, WORD_AMOUNT, WORD_TRIGGER
-from extract.figures.numbers import parse_number, scale_value, tidy_float
+from extract.figures.numbers import parse_digits, parse_number, parse_word_number, scale_value, tidy_float
 from extract.vocab import (
     CURRENCY_GLUED,
     CURRENCY_PREFIXES,
@@ -41,6 +41,70 @@ assert tuple(DIGIT_AMOUNT.groupindex) == ("num", "half", "scale_word", "scale_le
 _MATCH_START: Final = methodcaller("start")
 _VALUE: Final = 20  # index of Candidate.value: the fields before it are what was read
 _SUBUNITS: Final = frozenset({"cent", "cents"})  # hundredths of the currency before them, or of the dollar
+
+
+# Traits of a candidate, as bits: a rule names the traits a candidate must have for it to apply,
+# so that a rule about four-digit numbers is never called for "64.2%". Computed once per candidate.
+NUMBER_T: Final = 1 << 0  # digits or number words ("64.2", "seventy")
+FRACTION_T: Final = 1 << 1  # "a third"
+VAGUE_T: Final = 1 << 2  # "dozens of"
+MULTIPLIER_T: Final = 1 << 3  # "doubled", "fivefold"
+DIGITS: Final = 1 << 4  # written in digits
+WORDS: Final = 1 << 5  # written in words
+UNIT: Final = 1 << 6  # a unit, currency or scale word is attached
+UNITLESS: Final = 1 << 7  # nothing is attached
+STOP: Final = 1 << 8  # a reference or calendar word right before ("Article", "April")
+GLUED: Final = 1 << 9  # a word glued by a hyphen right before ("Su-")
+MINUS: Final = 1 << 10  # a "-" sign before
+FOUR_DIGITS: Final = 1 << 11  # exactly four digits ("2023", "1000")
+SMALL_WHOLE: Final = 1 << 12  # a whole number up to 31 (a day of the month?)
+SCALE_M: Final = 1 << 13  # the scale letter "m" or "M" ("37m")
+POUND: Final = 1 << 14  # the word "pound(s)" after it
+QUALIFIED: Final = 1 << 15  # a qualifier word before ("over", "about")
+_EXPRESSION_BITS: Final = {NUMBER: NUMBER_T, FRACTION: FRACTION_T, VAGUE: VAGUE_T, MULTIPLIER: MULTIPLIER_T}
+_TRAIT_NAMES: Final = {
+    bit: name.lower().removesuffix("_t")
+    for name, bit in (("NUMBER_T", NUMBER_T), ("FRACTION_T", FRACTION_T), ("VAGUE_T", VAGUE_T), ("MULTIPLIER_T", MULTIPLIER_T),
+                      ("DIGITS", DIGITS), ("WORDS", WORDS), ("UNIT", UNIT), ("UNITLESS", UNITLESS), ("STOP", STOP),
+                      ("GLUED", GLUED), ("MINUS", MINUS), ("FOUR_DIGITS", FOUR_DIGITS), ("SMALL_WHOLE", SMALL_WHOLE),
+                      ("SCALE_M", SCALE_M), ("POUND", POUND), ("QUALIFIED", QUALIFIED))
+}  # fmt: skip
+
+
+def traits(c: Candidate) -> int:
+    """The trait bits of ``c`` (read_candidate works them out from what it read; this function is for
+    a candidate a rule has changed).
+
+    >>> describe(traits(candidates_at("In 2023 exports rose", 3)[0]))
+    'number digits unitless four_digits'
+    """
+    bits = _EXPRESSION_BITS[c.expression] | (WORDS if c.is_word else DIGITS) | (UNIT if c.unit or c.scale_text else UNITLESS)
+    if c.stop:
+        bits |= STOP
+    if c.glued:
+        bits |= GLUED
+    if c.sign == "-":
+        bits |= MINUS
+    if len(c.number_text) == 4 and c.number_text.isdigit():
+        bits |= FOUR_DIGITS
+    if c.number <= 31 and c.number.is_integer():
+        bits |= SMALL_WHOLE
+    if c.scale_text in ("m", "M"):
+        bits |= SCALE_M
+    if c.unit == "pound":
+        bits |= POUND
+    if c.qualifier_word:
+        bits |= QUALIFIED
+    return bits
+
+
+def describe(bits: int) -> str:
+    """The names of the trait bits, in order.
+
+    >>> describe(NUMBER_T | UNITLESS | FOUR_DIGITS)
+    'number unitless four_digits'
+    """
+    return " ".join(name for bit, name in sorted(_TRAIT_NAMES.items()) if bits & bit)
 
 
 class Candidate(NamedTuple):
@@ -73,9 +137,10 @@ class Candidate(NamedTuple):
     sign: str  # "-", "+", "\u2212", "minus" or ""
     currency: str  # currency sign or code before the number, as written ("US$", "RMB")
     surface_start: int  # where the surface starts: the sign or currency before the number
-    value: float = 0.0  # the figure's value once judged (set by ``finished``)
+    value: float = 0.0  # the number times its scale and unit factor, negative after a minus
     low: float | None = None
     high: float | None = None
+    traits: int = 0  # trait bits: which rules apply (see ``traits``)
 
     @property
     def has_unit(self) -> bool:
@@ -136,10 +201,9 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
         spaced = SPACED_SCALE.match(text, end)
         if spaced:
             scale_text, end = spaced.group("scale"), spaced.end()
-    # A "word" that is no letter is a digit the regex module knows and Python does not (U+116D0):
-    # it gets no value here, and rules.unusual_digit drops it.
-    readable = not is_word or number_text[0].isalpha()
-    number = parse_number(number_text) + (0.5 if half else 0.0) if readable else 0.0
+    number = _word_value(number_text) if is_word else parse_digits(number_text)
+    if half:
+        number += 0.5
     post = post_word or post_sign or ""
     if cur or post:
         unit, kind, factor, end = _unit_of(text, cur or "", post, end)
@@ -147,7 +211,33 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
         unit, kind, factor = "", "count", 1.0
     scale = scale_value(scale_text) if scale_text else 1.0
     value = _value_of(number, scale, factor, sign, qualifier)  # read now: most candidates keep it unchanged
-    return Candidate(start, end, NUMBER, number_text, is_word, number, scale_text, scale, unit, kind, factor, post, *left, *value)
+    # The traits, as traits() reads them, from what is at hand: a call per candidate costs more.
+    bits = NUMBER_T | (WORDS if is_word else DIGITS) | (UNIT if unit or scale_text else UNITLESS)
+    if stop_kind:
+        bits |= STOP
+    if glued:
+        bits |= GLUED
+    if sign == "-":
+        bits |= MINUS
+    if len(number_text) == 4 and number_text.isdigit():
+        bits |= FOUR_DIGITS
+    if number <= 31 and number.is_integer():
+        bits |= SMALL_WHOLE
+    if scale_text in ("m", "M"):
+        bits |= SCALE_M
+    if unit == "pound":
+        bits |= POUND
+    if qual:
+        bits |= QUALIFIED
+    # tuple.__new__ directly: a named tuple's own __new__ is a Python function, the costliest part here
+    read = (start, end, NUMBER, number_text, is_word, number, scale_text, scale, unit, kind, factor, post)
+    return tuple.__new__(Candidate, (*read, *left, *value, bits))
+
+
+def _word_value(number_text: str) -> float:
+    """The value of a number in words; a "word" that is no letter is a digit the regex module knows
+    and Python does not (U+116D0): it gets no value, and rules.unusual_digit drops it."""
+    return parse_word_number(number_text) if number_text[0].isalpha() else 0.0
 
 
 def _candidate(
@@ -167,10 +257,11 @@ def _candidate(
     low: float | None = None,
     high: float | None = None,
 ) -> Candidate:
-    return Candidate(
+    c = Candidate(
         start, end, expression, number_text, is_word, number, scale_text, scale_value(scale_text), unit, kind, factor, post,
         *left, value, low, high,
     )  # fmt: skip
+    return c._replace(traits=traits(c))
 
 
 def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, float, int]:
@@ -257,7 +348,7 @@ def valued(c: Candidate) -> Candidate:
     """
     if c.expression != NUMBER:
         return c
-    return Candidate(*c[:_VALUE], *_value_of(c.number, c.scale, c.factor, c.sign, c.qualifier))
+    return Candidate(*c[:_VALUE], *_value_of(c.number, c.scale, c.factor, c.sign, c.qualifier), c.traits)
 
 
 def _value_of(number: float, scale: float, factor: float, sign: str, qualifier: str) -> tuple[float, float | None, float | None]:

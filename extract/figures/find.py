@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extract.figures.candidate import Candidate, candidates
+from extract.figures.candidate import Candidate, candidates, traits
 from extract.figures.ranges import joined, pair_of, refusal, restated_qualifier
-from extract.figures.rules import rules_for, traits
+from extract.figures.rules import rules_for
 from extract.text.sentences import Sentences
 
 
@@ -49,6 +49,7 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
     [(64.2, 'percent'), (1200000000.0, 'USD')]
     """
     text = sentences.text
+    index_of = sentences.index_of
     out: list[Found] = []
     last: Candidate | None = None
     last_sentence = -1
@@ -57,7 +58,7 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
         if judged is None:
             continue
         c = judged
-        sentence = sentences.index_of(c.surface_start)
+        sentence = index_of(c.surface_start)
         if last is not None and sentence == last_sentence:
             joined_pair = _join(text, last, c, trace)
             if joined_pair is not None:
@@ -69,17 +70,14 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
                 _note(trace, c, "restated_qualifier", "changed", f"qualifier {c.qualifier} -> {restated.qualifier}")
                 c = restated
         last, last_sentence = c, sentence
-        out.append(Found(c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence))
+        out.append(tuple.__new__(Found, (c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence)))
     return out
 
 
-def _judged(text: str, c: Candidate, trace: list[Step] | None) -> Candidate | None:
-    """``c`` after the rules that apply to it, finished with its value; None when a rule drops it."""
-    rules = rules_for(traits(c))
-    k = 0
-    while k < len(rules):
-        rule = rules[k]
-        k += 1
+def _judged(text: str, c: Candidate, trace: list[Step] | None, after: str = "") -> Candidate | None:
+    """``c`` after the rules that apply to it (those after the rule ``after`` only), or None when a
+    rule drops it. A rule that changes ``c`` hands the changed candidate to the rules after it."""
+    for rule in rules_for(c.traits, after):
         verdict = rule.judge(c, text)
         if verdict is False:
             continue
@@ -89,8 +87,8 @@ def _judged(text: str, c: Candidate, trace: list[Step] | None) -> Candidate | No
             return None
         if trace is not None:
             _note(trace, c, rule.name, "changed", _change(c, verdict))
-        c = verdict
-        rules, k = rules_for(traits(c), after=rule.name), 0  # a change may change which rules apply
+        changed = verdict._replace(traits=traits(verdict))  # a change may change which rules apply
+        return _judged(text, changed, trace, rule.name)
     if trace is not None:
         _note(trace, c, "kept", "kept", "")
     return c

@@ -12,13 +12,32 @@ candidate of a number in a sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 import regex
 
-from extract.figures.candidate import FRACTION, MULTIPLIER, NUMBER, VAGUE, Candidate, candidates_at, valued
+from extract.figures.candidate import (
+    DIGITS,
+    FOUR_DIGITS,
+    FRACTION_T,
+    GLUED,
+    MINUS,
+    NUMBER_T,
+    POUND,
+    QUALIFIED,
+    SCALE_M,
+    SMALL_WHOLE,
+    STOP,
+    UNITLESS,
+    WORDS,
+    Candidate,
+    candidates_at,
+    valued,
+)
 from extract.figures.grammar import (
     ADDRESS_AFTER,
     CAPTION_LINE,
@@ -39,70 +58,6 @@ from extract.figures.grammar import (
 from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, function_words
 
 Verdict = bool | Candidate  # False: no effect; True: dropped; a Candidate: changed
-
-
-# Traits of a candidate, as bits: a rule names the traits a candidate must have for it to apply,
-# so that a rule about four-digit numbers is never called for "64.2%". Computed once per candidate.
-NUMBER_T: Final = 1 << 0  # digits or number words ("64.2", "seventy")
-FRACTION_T: Final = 1 << 1  # "a third"
-VAGUE_T: Final = 1 << 2  # "dozens of"
-MULTIPLIER_T: Final = 1 << 3  # "doubled", "fivefold"
-DIGITS: Final = 1 << 4  # written in digits
-WORDS: Final = 1 << 5  # written in words
-UNIT: Final = 1 << 6  # a unit, currency or scale word is attached
-UNITLESS: Final = 1 << 7  # nothing is attached
-STOP: Final = 1 << 8  # a reference or calendar word right before ("Article", "April")
-GLUED: Final = 1 << 9  # a word glued by a hyphen right before ("Su-")
-MINUS: Final = 1 << 10  # a "-" sign before
-FOUR_DIGITS: Final = 1 << 11  # exactly four digits ("2023", "1000")
-SMALL_WHOLE: Final = 1 << 12  # a whole number up to 31 (a day of the month?)
-SCALE_M: Final = 1 << 13  # the scale letter "m" or "M" ("37m")
-POUND: Final = 1 << 14  # the word "pound(s)" after it
-QUALIFIED: Final = 1 << 15  # a qualifier word before ("over", "about")
-_EXPRESSION_BITS: Final = {NUMBER: NUMBER_T, FRACTION: FRACTION_T, VAGUE: VAGUE_T, MULTIPLIER: MULTIPLIER_T}
-_TRAIT_NAMES: Final = {
-    bit: name.lower().removesuffix("_t")
-    for name, bit in (("NUMBER_T", NUMBER_T), ("FRACTION_T", FRACTION_T), ("VAGUE_T", VAGUE_T), ("MULTIPLIER_T", MULTIPLIER_T),
-                      ("DIGITS", DIGITS), ("WORDS", WORDS), ("UNIT", UNIT), ("UNITLESS", UNITLESS), ("STOP", STOP),
-                      ("GLUED", GLUED), ("MINUS", MINUS), ("FOUR_DIGITS", FOUR_DIGITS), ("SMALL_WHOLE", SMALL_WHOLE),
-                      ("SCALE_M", SCALE_M), ("POUND", POUND), ("QUALIFIED", QUALIFIED))
-}  # fmt: skip
-
-
-def traits(c: Candidate) -> int:
-    """The trait bits of ``c``.
-
-    >>> from extract.figures.candidate import candidates_at
-    >>> describe(traits(candidates_at("In 2023 exports rose", 3)[0]))
-    'number digits unitless four_digits'
-    """
-    bits = _EXPRESSION_BITS[c.expression] | (WORDS if c.is_word else DIGITS) | (UNIT if c.unit or c.scale_text else UNITLESS)
-    if c.stop:
-        bits |= STOP
-    if c.glued:
-        bits |= GLUED
-    if c.sign == "-":
-        bits |= MINUS
-    if len(c.number_text) == 4 and c.number_text.isdigit():
-        bits |= FOUR_DIGITS
-    if c.number <= 31 and c.number.is_integer():
-        bits |= SMALL_WHOLE
-    if c.scale_text in ("m", "M"):
-        bits |= SCALE_M
-    if c.unit == "pound":
-        bits |= POUND
-    if c.qualifier_word:
-        bits |= QUALIFIED
-    return bits
-
-
-def describe(bits: int) -> str:
-    """The names of the trait bits, in order.
-
-    >>> describe(NUMBER_T | UNITLESS | FOUR_DIGITS)
-    'number unitless four_digits'
-    """
-    return " ".join(name for bit, name in sorted(_TRAIT_NAMES.items()) if bits & bit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +82,7 @@ _ORDINAL_FOLLOWERS: Final = frozenset(w for w, p in ORDINALS.items() if p == "fo
 _PROSE_AFTER_WORD_NUMBER: Final = function_words("preposition", "relative", "auxiliary", "conjunction")
 # A capitalised function word before a number starts no name: "In 2023", "Some 300".
 _NOT_LABELS: Final = frozenset(w.capitalize() for w in function_words())
+_OPENING: Final = regex.compile("<")
 _PLAIN_BEFORE: Final = frozenset(" \t(\"'\u201c\u2018$\u20ac\u00a3\u00a5~")
 _PLAIN_AFTER: Final = frozenset(" \t\n,.;:!?)\"'\u201d\u2019%")
 
@@ -307,6 +263,9 @@ def label_number(c: Candidate, text: str) -> bool:
     (True, False)
     """
     if c.qualifier != "exact" or c.start < 2 or text[c.start - 1] != " ":
+        return False
+    before = text[max(0, c.start - 40) : c.start - 1].rpartition(" ")[2]
+    if before.islower() or before.isdigit():  # the word before has no capital: no name (a cheap test first)
         return False
     found = PROPER_BEFORE.search(text, max(0, c.start - 40), c.start)
     if not found or found.group("word").rstrip(".") in _NOT_LABELS:
@@ -495,8 +454,8 @@ def in_code(c: Candidate, text: str) -> bool:
     lo = text.rfind("\n", lo, start) + 1 or lo  # the figure's own line; the search stays within the window
     line_end = text.find("\n", end, end + 100)
     hi = line_end if line_end >= 0 else end + 100
-    if CODE_HINT.search(text, lo, hi) is None:  # prose, nearly always: one scan and done
-        return in_html_tag(text, start, end)  # a tag may have opened on an earlier line
+    if not _has_code_hint(text, lo, hi):  # prose, nearly always: a bisection and done
+        return _tag_opens_before(text, start) and in_html_tag(text, start, end)  # a tag may have opened earlier
     if in_html_tag(text, start, end):
         return True
     for edge in CODE_BLOCK_EDGE.finditer(text, lo, hi):  # the window stops at a script's or style's edge
@@ -509,6 +468,34 @@ def in_code(c: Candidate, text: str) -> bool:
         return False
     marks = CODE_MARK.finditer(text, lo, hi)
     return next(marks, None) is not None and next(marks, None) is not None
+
+
+@lru_cache(maxsize=4)
+def _code_marks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where CODE_HINT matches in ``text`` (starts, ends) and where a "<" stands: one scan each per
+    document, so that prose costs each figure a bisection instead of two searches. (A text's hash is
+    computed once and kept by Python, so the cache costs nothing per call.)"""
+    hints = list(CODE_HINT.finditer(text))
+    return [m.start() for m in hints], [m.end() for m in hints], [m.start() for m in _OPENING.finditer(text)]
+
+
+def _has_code_hint(text: str, lo: int, hi: int) -> bool:
+    """``CODE_HINT.search(text, lo, hi) is not None``, from the document's marks.
+
+    >>> s = "x = 1; y"
+    >>> _has_code_hint(s, 0, 3), _has_code_hint(s, 4, 8)
+    (True, False)
+    """
+    starts, ends, _ = _code_marks(text)
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi and ends[k] <= hi
+
+
+def _tag_opens_before(text: str, start: int) -> bool:
+    """Whether a "<" stands in the 200 characters before ``start`` (else no tag can hold the number)."""
+    opens = _code_marks(text)[2]
+    k = bisect_left(opens, start)
+    return k > 0 and opens[k - 1] >= start - 200
 
 
 def in_html_tag(text: str, start: int, end: int) -> bool:
@@ -561,17 +548,21 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("in_code", in_code, NUMBER_T),
 )
 _POSITION: Final = {rule.name: k for k, rule in enumerate(RULES)}
-_CACHE: dict[int, tuple[Rule, ...]] = {}
+_CACHE: dict[tuple[int, str], tuple[Rule, ...]] = {}
 
 
 def rules_for(bits: int, after: str = "") -> tuple[Rule, ...]:
     """The rules that apply to a candidate with trait ``bits``, in table order; with ``after``,
-    only those that come after that rule."""
-    found = _CACHE.get(bits)
+    only those that come after that rule.
+
+    >>> [r.name for r in rules_for(NUMBER_T | DIGITS | UNITLESS | FOUR_DIGITS, after="phone_number")]
+    ['machine_text', 'in_code']
+    """
+    key = (bits, after)
+    found = _CACHE.get(key)
     if found is None:
-        found = _CACHE[bits] = tuple(r for r in RULES if r.requires & bits == r.requires)
-    if after:
-        return tuple(r for r in found if _POSITION[r.name] > _POSITION[after])
+        start = _POSITION[after] + 1 if after else 0
+        found = _CACHE[key] = tuple(r for r in RULES[start:] if r.requires & bits == r.requires)
     return found
 
 
@@ -586,6 +577,6 @@ def judge(rule: Callable[[Candidate, str], Verdict], text: str, number: str) -> 
     if not found:
         raise ValueError(f"the grammar reads no candidate at {number!r}")
     candidate = found[0]
-    if not any(r.judge is rule for r in rules_for(traits(candidate))):
+    if not any(r.judge is rule for r in rules_for(candidate.traits)):
         return False
     return rule(candidate, text)
