@@ -1,64 +1,101 @@
 """Trade-flow figures dashboard: ``streamlit run dashboard.py``.
 
 Lays out widgets top to bottom; data, charts and exports come from tested functions in
-``dashboard_lib``.
+``dashboard_lib``. Every view reads the table through one :class:`dashboard_lib.Source`; cached
+answers are keyed on the source's generation (a new one for every table opened or extended).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pandas as pd
 import streamlit as st
 
-from dashboard_lib import charts, data, export
-from dashboard_lib.store import Store, is_dataset
-from extract.table import read_table, safe_file_name, to_csv_text
+import dashboard_lib as dl
+from extract.table import safe_file_name, to_csv_text
 
 st.set_page_config(page_title="Trade-flow figures", layout="wide")
 PAGE_ROWS = 1_000  # table rows per page
+FIGURES_PER_PAGE = 25  # figures in their sentences per page of the first view
+CLAIMS_SHOWN = 1_000  # claims listed in the table (all are in the CSV)
+CLAIM_COLUMNS = {"period_text": "period", "value_text": "value (median)", "range_text": "range",
+                 "first_date": "first seen", "first_doc": "first source"}  # fmt: skip
+VIEWS = ["Figures", "Claims", "Amounts", "Rates and shares", "Flows", "Timeline", "Table", "Documents"]
+
+
+# --- cached answers: keyed on the source's generation, never on the table's size --------------------
 
 
 @st.cache_data(show_spinner="Loading the figures…")
-def load_table(path: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
+def load_frame(path: str | None) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, str]]:
+    """A table loaded whole, its documents' dates, and the documents' texts (the seeds only)."""
     if path:
-        return read_table(path), {}
-    return data.default_table(), data.seed_texts()
+        return dl.load_table(path), dl.documents_report(path), {}
+    return dl.default_table(), dl.documents_report(dl.DEFAULT_TABLE), dl.seed_texts()
 
 
 @st.cache_resource(show_spinner="Opening the dataset…")
-def open_store(path: str) -> Store:
-    return Store.open(path)
+def open_dataset(path: str, modified: float) -> dl.Source:  # modified: a rewritten dataset is opened again
+    return dl.Source.open(path, dl.documents_report(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def options(generation: int, _source: dl.Source) -> dict[str, list[str]]:
+    return _source.options()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def store_view(path: str, filters: data.Filters) -> tuple[pd.DataFrame, charts.ViewSummary]:
-    store = open_store(path)
-    return store.chart_rows(filters), store.summary(filters)
+def summary(generation: int, filters: dl.Filters, _source: dl.Source) -> dl.ViewSummary:
+    return _source.summary(filters)
+
+
+@st.cache_data(show_spinner="Drawing…", max_entries=64)
+def chart_view(generation: int, filters: dl.Filters, _source: dl.Source) -> dl.View:
+    return _source.view(filters, dl.SELECTIONS)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def page(generation: int, filters: dl.Filters, number: int, size: int, _source: dl.Source) -> pd.DataFrame:
+    return _source.page(filters, number, size)
+
+
+@st.cache_data(show_spinner="Grouping figures into claims…", max_entries=16)
+def claims(generation: int, filters: dl.Filters, tolerance: float, _source: dl.Source) -> pd.DataFrame:
+    return _source.claims(filters, tolerance)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def claim_members(
+    generation: int, filters: dl.Filters, subject: tuple[tuple[str, str], ...], tolerance: float, _source: dl.Source
+) -> pd.DataFrame:
+    return _source.claim_members(filters, dict(subject), tolerance)
 
 
 def open_path(path: str | None) -> None:
     """Make ``path`` the table in view: a Parquet file or folder is queried in place, others loaded;
-    None is the seed articles."""
-    if path and is_dataset(path):
-        open_store(path)  # fails here, before the session changes, when the dataset is unreadable
-        st.session_state.update(store_path=path, frame=None, texts={})
+    None is the seed articles. Fails before the session changes when the table is unreadable."""
+    if path and dl.is_dataset(path):
+        source = open_dataset(path, os.path.getmtime(path))
+        texts: dict[str, str] = {}
     else:
-        frame, texts = load_table(path)
-        st.session_state.update(store_path=None, frame=frame, texts=dict(texts))
+        frame, documents, texts = load_frame(path)
+        source = dl.Source.of_frame(frame, documents, label=path or "the seed articles")
+    st.session_state.update(source=source, texts=dict(texts))
 
 
-if "texts" not in st.session_state:
-    open_path(data.table_argument(sys.argv[1:]))
-    st.session_state.initial_filters = data.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
+if "source" not in st.session_state:
+    open_path(dl.table_argument(sys.argv[1:]))
+    st.session_state.initial_filters = dl.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
 st.title("Trade-flow figures")
 st.caption(
-    "Every figure in the articles, with the sentence it came from. "
-    "Hover a bar for its sentence; click it to list the sentences below the chart."
+    "Every figure in the articles, with the sentence it came from and what it measures; "
+    "the figures that several articles report, and where they disagree."
 )
 
-# --- sidebar: add documents, then filters ----------------------------------------------------------
+# --- sidebar: open a table, add documents, then filters ----------------------------------------------
 with st.sidebar:
     with st.expander("Open a table"):
         wanted = st.text_input("Path of a Parquet file or dataset folder, or a CSV/JSON Lines table", key="table_path")
@@ -68,49 +105,45 @@ with st.sidebar:
                 st.success(f"Opened {wanted.strip()}.")
             except (OSError, ValueError) as exc:
                 st.error(f"Cannot open {wanted.strip()}: {exc}")
-    store_path: str | None = st.session_state.store_path
+    source: dl.Source = st.session_state.source
     with st.expander("Add documents"):
-        if store_path:
+        if source.frame is None:
             st.caption("A dataset opened from disk is read in place; run the extractor to add documents to it.")
         uploads = st.file_uploader(
-            f"Articles (.txt .md .html .jsonl, up to {data.MAX_UPLOAD_FILES} files of {data.MAX_UPLOAD_BYTES // 1_000_000} MB)",
-            type=[s.lstrip(".") for s in data.UPLOAD_SUFFIXES],
+            f"Articles (.txt .md .html .jsonl, up to {dl.MAX_UPLOAD_FILES} files of {dl.MAX_UPLOAD_BYTES // 1_000_000} MB)",
+            type=[s.lstrip(".") for s in dl.UPLOAD_SUFFIXES],
             accept_multiple_files=True,
             key="uploads",
         )
         pasted = st.text_area("…or paste a text", key="pasted")
-        if st.button("Extract figures", key="extract", disabled=bool(store_path)):
-            files = [(u.name, u.getvalue()) for u in uploads or []]
-            for message in data.check_upload_limits(files):
-                st.warning(message)
+        if st.button("Extract figures", key="extract", disabled=source.frame is None) and source.frame is not None:
             bar = st.progress(0.0, text="Extracting…")
-            result = data.extract_uploads(
-                files, pasted, st.session_state.frame["doc_id"].unique(), progress=lambda done, total: bar.progress(done / total)
+            result = dl.extract_uploads(
+                [(u.name, u.getvalue()) for u in uploads or []],
+                pasted,
+                source.frame["doc_id"].unique(),
+                progress=lambda done, total: bar.progress(done / total),
             )
+            for refusal in result.refused:
+                st.warning(str(refusal))
             for error in result.errors:
                 st.error(error)
-            if len(result.texts):
-                st.session_state.frame = pd.concat([st.session_state.frame, result.frame], ignore_index=True)
+            if result.texts:
+                frame, documents = dl.with_documents(source.frame, source.documents, result)
+                source = dl.Source.of_frame(frame, documents, label=source.label)
+                st.session_state.source = source
                 st.session_state.texts.update(result.texts)
                 st.success(f"{len(result.texts)} document(s), {len(result.frame)} figure(s) added.")
 
-    frame: pd.DataFrame | None = st.session_state.frame
+    choices = options(source.generation, source)
     start = st.session_state.initial_filters
 
-    shape = store_path or len(frame)  # the table only changes when documents are added or another is opened
-    if st.session_state.get("options_for") != shape:
-        if store_path:
-            st.session_state.options = {c: open_store(store_path).options(c) for c in data.FILTER_COLUMNS}
-        else:
-            st.session_state.options = {c: data.options(frame, c) for c in data.FILTER_COLUMNS}
-        st.session_state.options_for = shape
-
     def pick(label: str, column: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
-        choices = st.session_state.options[column]
-        return tuple(st.multiselect(label, choices, default=[c for c in chosen if c in choices], key=f"f_{column}"))
+        offered = choices[column]
+        return tuple(st.multiselect(label, offered, default=[c for c in chosen if c in offered], key=f"f_{column}"))
 
     st.header("Filters")
-    filters = data.Filters(
+    filters = dl.Filters(
         docs=pick("Documents", "doc_id", start.docs),
         kinds=pick("Kind", "kind", start.kinds),
         units=pick("Unit or currency", "unit", start.units),
@@ -122,41 +155,35 @@ with st.sidebar:
         period_to=st.text_input("Period to (year or date)", start.period_to, key="f_to"),
         precision=st.radio(
             "Figures",
-            ["all", "exact", "approx"],
-            index=["all", "exact", "approx"].index(start.precision),
+            dl.PRECISIONS,
+            index=dl.PRECISIONS.index(start.precision),
             format_func={"all": "all", "exact": "exact only", "approx": "approximate and bounds"}.get,
             key="f_precision",
             horizontal=True,
         ),
         search=st.text_input("Search sentences", start.search, key="f_search"),
     )
-    st.query_params.from_dict(data.filters_to_query(filters))  # the URL keeps the view
+    dl.keep_in_query(st.query_params, filters)  # the URL keeps the filters (and the open view)
 
-if store_path:  # only the rows the charts draw, and counts over the whole view, come from disk
-    view, summary = store_view(store_path, filters)
-    total = open_store(store_path).rows
-else:
-    view = data.apply_filters(frame, filters)
-    summary, total = charts.ViewSummary.of(view), len(frame)
-filters_text = data.describe(filters)
-st.write(f"**{summary.figures:,}** of {total:,} figures · {filters_text}")
-
-browser = export.find_browser()
+counts = summary(source.generation, filters, source)
+filters_text = dl.describe(filters)
+st.write(f"**{counts.figures:,}** of {source.rows:,} figures · {filters_text}")
+tolerance = float(st.session_state.get("tolerance", dl.DEFAULT_TOLERANCE * 100)) / 100
+browser = dl.find_browser()
 
 
-def show_chart(chart: charts.Chart) -> None:
+def show_chart(chart: dl.Chart) -> None:
     event = st.plotly_chart(
         chart.figure, key=f"chart_{chart.key}", on_select="rerun", selection_mode="points", width="stretch", alt=chart.alt
     )
     st.caption(f"Alternative text: {chart.alt}")
-    ids = charts.selected_ids(event)
+    ids = dl.selected_ids(event)
     if ids:
-        chosen = view[view["figure_id"].isin(ids)]
-        st.html(export.selection_html(chosen))
+        st.html(dl.selection_html(source.figures(ids)))
     cols = st.columns(4)
     cols[0].download_button(
         "HTML (offline)",
-        lambda: export.chart_html(chart),
+        lambda: dl.chart_html(chart),
         f"{chart.key}.html",
         "text/html",
         key=f"html_{chart.key}",
@@ -165,7 +192,7 @@ def show_chart(chart: charts.Chart) -> None:
     for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
         col.download_button(
             fmt.upper(),
-            (lambda f=fmt: export.image_bytes(chart, f)) if browser else b"",
+            (lambda f=fmt: dl.image_bytes(chart, f)) if browser else b"",
             f"{chart.key}.{fmt}",
             mime,
             key=f"{fmt}_{chart.key}",
@@ -174,108 +201,148 @@ def show_chart(chart: charts.Chart) -> None:
             help=None if browser else "Needs Chromium or Chrome on the server (apt-get install chromium).",
         )
     with cols[3].popover("Embed"):
-        st.code(export.embed_snippet(f"{chart.key}.html", chart), language="html")
+        st.code(dl.embed_snippet(f"{chart.key}.html", chart), language="html")
 
 
-tab_amounts, tab_rates, tab_flows, tab_timeline, tab_table, tab_docs = st.tabs(
-    ["Amounts", "Rates and shares", "Flows", "Timeline", "Table", "Documents"]
-)
-with tab_amounts:
-    original = st.toggle("Original currency", key="original_currency")
-    amounts = charts.amounts_chart(view, original_currency=original, filters_text=filters_text, summary=summary)
-    show_chart(amounts)
-with tab_rates:
-    rates = charts.rates_chart(view, filters_text=filters_text, summary=summary)
-    show_chart(rates)
-with tab_flows:
-    flows = charts.flows_chart(view, filters_text=filters_text, summary=summary)
-    show_chart(flows)
-with tab_timeline:
-    timeline = charts.timeline_chart(view, filters_text=filters_text, summary=summary)
-    show_chart(timeline)
-with tab_table:
-    pages = max(1, -(-summary.figures // PAGE_ROWS))
-    page = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="page")) - 1 if pages > 1 else 0
-    if store_path:
-        shown = open_store(store_path).page(filters, page, PAGE_ROWS)
-    else:
-        shown = view.iloc[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
-    st.caption(f"Figures {page * PAGE_ROWS + 1:,}–{page * PAGE_ROWS + len(shown):,} of {summary.figures:,}.")
-    picked = st.dataframe(
-        shown,
-        key="table",
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        column_config={
-            "sentence": st.column_config.TextColumn("sentence", width="large"),
-            "value": st.column_config.NumberColumn("value", format="%.6g"),
-            "value_usd": st.column_config.NumberColumn("value in USD", format="%.0f"),
-            "figure_id": None,
-            "start": None,
-            "end": None,
-        },
-    )
-    rows = picked.selection.rows if picked else []
-    if rows:
-        row = shown.iloc[rows[0]]
-        text = st.session_state.texts.get(row["doc_id"], "")
-        if text:  # the paragraph around the figure, every figure in it marked and this one outlined
-            paragraph, offset = export.paragraph_around(text, int(row["start"]), int(row["end"]))
-            same = view[(view["doc_id"] == row["doc_id"]) & (view["start"] >= offset) & (view["end"] <= offset + len(paragraph))]
-            st.html(export.highlight(paragraph, same, offset, focus=row["figure_id"]))
-        else:  # a table opened without its documents: the sentence, with the figure marked
-            st.html(export.highlight_in_sentence(row))
-with tab_docs:
-    doc_ids = sorted(st.session_state.texts)
-    doc = st.selectbox("Document", doc_ids, key="doc") if doc_ids else None
-    if doc and frame is not None:
-        st.html(export.legend_html())
-        st.html(export.highlight(st.session_state.texts[doc], frame[frame["doc_id"] == doc]))
-    elif not doc_ids:
-        st.caption("This table was opened without its documents; the Table view shows each figure in its sentence.")
+# Only the open view runs (on_change="rerun"): a big table pays for the view it shows. The open
+# view is in the URL as ?view=….
+tabs = dict(zip(VIEWS, st.tabs(VIEWS, key="view", on_change="rerun", bind="query-params"), strict=True))
 
-# --- downloads -----------------------------------------------------------------------------------------
+with tabs["Figures"]:
+    if tabs["Figures"].open:
+        pages = max(1, -(-counts.figures // FIGURES_PER_PAGE))
+        number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="figures_page")) - 1 if pages > 1 else 0
+        shown = page(source.generation, filters, number, FIGURES_PER_PAGE, source)
+        st.caption(
+            f"Figures {number * FIGURES_PER_PAGE + 1:,}–{number * FIGURES_PER_PAGE + len(shown):,} of {counts.figures:,}, "
+            "each in its sentence with what was read from it. Colours:"
+        )
+        st.html(dl.legend_html())
+        st.html(dl.figures_html(shown, first=number * FIGURES_PER_PAGE + 1))
+
+with tabs["Claims"]:
+    if tabs["Claims"].open:
+        left, right = st.columns([2, 3])
+        left.slider(
+            "Tolerance (%)",
+            0.0,
+            20.0,
+            dl.DEFAULT_TOLERANCE * 100,
+            0.5,
+            format="%.1f",
+            key="tolerance",
+            help="Figures of one subject whose values lie within this distance of each other are one claim.",
+        )
+        status = right.radio("Show", ["all", *dl.STATUSES], key="claims_status", horizontal=True)
+        found = claims(source.generation, filters, tolerance, source)
+        st.caption(dl.claims_summary(found, tolerance))
+        listed = (found if status == "all" else found[found["status"] == status]).head(CLAIMS_SHOWN).reset_index(drop=True)
+        if len(listed):
+            table = pd.DataFrame(dl.claims_rows(listed)).rename(columns=CLAIM_COLUMNS)
+            picked = st.dataframe(table, key="claims_table", on_select="rerun", selection_mode="single-row", hide_index=True)
+            rows = picked.selection.rows if picked else []
+            claim = listed.iloc[rows[0] if rows else 0]  # its sources one click away; the first claim's until then
+            members = claim_members(source.generation, filters, dl.subject_of(claim, dl.SUBJECT), tolerance, source)
+            st.html(dl.claim_html(claim, members, found, chosen=bool(rows)))
+            over_time = claim_members(source.generation, filters, dl.subject_of(claim, dl.SERIES), tolerance, source)
+            show_chart(dl.series_chart(over_time, found, claim, summary=counts, filters_text=filters_text))
+        else:
+            st.info("No claims in view.")
+
+chart_tabs = ("Amounts", "Rates and shares", "Flows", "Timeline")
+if any(tabs[name].open for name in chart_tabs):
+    view = chart_view(source.generation, filters, source)
+    with tabs["Amounts"]:
+        if tabs["Amounts"].open:
+            original = st.toggle("Original currency", key="original_currency")
+            show_chart(dl.amounts_chart(view, original_currency=original, filters_text=filters_text))
+    with tabs["Rates and shares"]:
+        if tabs["Rates and shares"].open:
+            show_chart(dl.rates_chart(view, filters_text=filters_text))
+    with tabs["Flows"]:
+        if tabs["Flows"].open:
+            show_chart(dl.flows_chart(view, filters_text=filters_text))
+    with tabs["Timeline"]:
+        if tabs["Timeline"].open:
+            show_chart(dl.timeline_chart(view, filters_text=filters_text))
+
+with tabs["Table"]:
+    if tabs["Table"].open:
+        pages = max(1, -(-counts.figures // PAGE_ROWS))
+        number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="page")) - 1 if pages > 1 else 0
+        shown = page(source.generation, filters, number, PAGE_ROWS, source)
+        st.caption(f"Figures {number * PAGE_ROWS + 1:,}–{number * PAGE_ROWS + len(shown):,} of {counts.figures:,}.")
+        picked = st.dataframe(
+            shown,
+            key="table",
+            on_select="rerun",
+            selection_mode="single-row",
+            hide_index=True,
+            column_config={
+                "sentence": st.column_config.TextColumn("sentence", width="large"),
+                "value": st.column_config.NumberColumn("value", format="%.6g"),
+                "value_usd": st.column_config.NumberColumn("value in USD", format="%.0f"),
+                "figure_id": None,
+                "start": None,
+                "end": None,
+                "sentence_offset": None,
+            },
+        )
+        rows = picked.selection.rows if picked else []
+        if rows:
+            row = shown.iloc[rows[0]]
+            text = st.session_state.texts.get(row["doc_id"], "")
+            if text:  # the paragraph around the figure, every figure in it marked and this one outlined
+                paragraph, offset = dl.paragraph_around(text, int(row["start"]), int(row["end"]))
+                same = source.document_figures(str(row["doc_id"]))
+                same = same[(same["start"] >= offset) & (same["end"] <= offset + len(paragraph))]
+                st.html(dl.highlight(paragraph, same, offset, focus=row["figure_id"]))
+            else:  # a table opened without its documents: the sentence, with the figure marked
+                st.html(dl.highlight_in_sentence(row))
+
+with tabs["Documents"]:
+    if tabs["Documents"].open:
+        doc_ids = sorted(st.session_state.texts)
+        doc = st.selectbox("Document", doc_ids, key="doc") if doc_ids else None
+        if doc:
+            st.html(dl.legend_html())
+            st.html(dl.highlight(st.session_state.texts[doc], source.document_figures(doc)))
+        else:
+            st.caption("This table was opened without its documents; the Figures view shows each figure in its sentence.")
+
+# --- downloads: each file is built when its button is clicked, from the same source ------------------
 st.subheader("Download")
 st.caption("CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.")
-c1, c2, c3, c4, c5 = st.columns(5)
-# Deferred: each file is built when its button is clicked, not on every rerun. A dataset on disk is
-# written out batch by batch from DuckDB; a table in memory from its frame.
 name = safe_file_name(filters.docs[0], "") if len(filters.docs) == 1 else "figures-filtered"  # one document: its name
-if store_path:
-    store = open_store(store_path)
-    csv_view, parquet_view, json_view = store.downloads(filters)
-    csv_all = None
-else:
-    csv_view, parquet_view, json_view = data.downloads(view)
-    csv_all = lambda: to_csv_text(frame)  # noqa: E731
-c1.download_button("CSV (filtered)", csv_view, f"{name}.csv", "text/csv", key="csv_view", on_click="ignore")
-c2.download_button(
-    "CSV (all)",
-    csv_all or b"",
-    "figures.csv",
-    "text/csv",
-    key="csv_all",
-    on_click="ignore",
-    disabled=csv_all is None,
-    help="A dataset on disk is downloaded filtered; the whole of it is already a file." if csv_all is None else None,
-)
+files = source.downloads(filters)
+everything = source.downloads(dl.Filters())
+
+
+def report() -> str:
+    view = chart_view(source.generation, filters, source)
+    drawn = [
+        dl.amounts_chart(view, filters_text=filters_text),
+        dl.rates_chart(view, filters_text=filters_text),
+        dl.flows_chart(view, filters_text=filters_text),
+        dl.timeline_chart(view, filters_text=filters_text),
+    ]
+    listed = page(source.generation, filters, 0, dl.REPORT_FIGURES, source)
+    return dl.report_html(drawn, listed, counts.figures, filters_text, claims(source.generation, filters, tolerance, source))
+
+
+c1, c2, c3, c4, c5, c6 = st.columns(6)
+c1.download_button("CSV (filtered)", files[".csv"], f"{name}.csv", "text/csv", key="csv_view", on_click="ignore")
+c2.download_button("CSV (all)", everything[".csv"], "figures.csv", "text/csv", key="csv_all", on_click="ignore")
 c3.download_button(
-    "Parquet (filtered)", parquet_view, f"{name}.parquet", "application/octet-stream", key="parquet_view", on_click="ignore"
+    "Parquet (filtered)", files[".parquet"], f"{name}.parquet", "application/octet-stream", key="parquet_view", on_click="ignore"
 )
-c4.download_button(
-    "JSON (filtered)",
-    json_view,
-    f"{name}.jsonl",
-    "application/json",
-    key="json_view",
-    on_click="ignore",
-)
+c4.download_button("JSON (filtered)", files[".jsonl"], f"{name}.jsonl", "application/json", key="json_view", on_click="ignore")
 c5.download_button(
-    "Report (HTML)",
-    lambda: export.report_html([amounts, rates, flows, timeline], view, filters_text),
-    "figures-report.html",
-    "text/html",
-    key="report",
+    "Claims (CSV)",
+    lambda: to_csv_text(claims(source.generation, filters, tolerance, source)),
+    "claims.csv",
+    "text/csv",
+    key="claims_csv",
     on_click="ignore",
 )
+c6.download_button("Report (HTML)", report, "figures-report.html", "text/html", key="report", on_click="ignore")

@@ -1,23 +1,33 @@
-"""Plotly charts of the tidy table. Every chart carries its title, a source line, a note on
-approximate figures and an alternative text; document text is escaped wherever it reaches HTML.
+"""Plotly charts of a view. Each chart declares the rows it draws (:data:`SELECTIONS`, applied by
+the source in SQL) and draws them as they come; it carries its title, a source line, a note on
+approximate figures and what was left out, and an alternative text. Every text reaches Plotly
+escaped (:func:`~dashboard_lib.templates.plain` and the hover templates).
 """
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
+from markupsafe import Markup
+
+from dashboard_lib.claims import STATUSES, period_label
+from dashboard_lib.selections import Selection
+from dashboard_lib.source import View, ViewSummary
+from dashboard_lib.templates import plain, render, wrapped
 
 # Okabe & Ito's colour-blind-safe palette ("Color Universal Design", 2008), black left out.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
+STATUS_COLOURS = {"disputed": "#D55E00", "agreed": "#009E73", "single source": "#999999"}
 TOOL = "Trade-flow figures"
 MAX_BARS = 60  # bars per chart; the rest are summarised in the note
 TIMELINE_BARS = 2 * MAX_BARS  # timeline rows are thinner
 MAX_FLOWS = 40  # links of the flow diagram; more are unreadable
+FLOW_EXAMPLES = 5  # sentences listed per flow
 _QUALIFIER_MARK = {
     "approx": "~",
     "more_than": ">",
@@ -25,6 +35,15 @@ _QUALIFIER_MARK = {
     "less_than": "<",
     "at_most": "\u2264",
     "range": "\u2194",
+}
+
+# What each chart draws, as data: the source selects these rows in SQL, in this order.
+SELECTIONS: dict[str, Selection] = {
+    "amounts_usd": Selection("money_usd", ("value_usd DESC", "figure_id"), MAX_BARS),
+    "amounts_written": Selection("money", ("value DESC", "figure_id"), MAX_BARS),
+    "rates": Selection("rates", ("abs(value) DESC", "figure_id"), MAX_BARS),
+    "timeline": Selection("dated", ("period_start", "period_end", "figure_id"), TIMELINE_BARS),
+    "flow_examples": Selection("flows", ("figure_id",), FLOW_EXAMPLES, per=("exporter", "importer")),
 }
 
 
@@ -38,70 +57,14 @@ class Chart:
     rows: pd.DataFrame  # the figures drawn, in the chart's order (for selections and reports)
 
 
-@dataclass(frozen=True)
-class ViewSummary:
-    """Counts and sums over every figure in view, which the charts' notes and the flow diagram
-    need even when only the drawn rows are at hand (a big dataset filtered in DuckDB)."""
-
-    figures: int
-    documents: tuple[str, ...]  # the first three document ids, sorted
-    document_count: int
-    money: int  # money figures, restatements left out
-    money_usd: int  # of which with a US-dollar value
-    rates: int
-    undated: int
-    flows: pd.DataFrame  # exporter, importer, value_usd (sum), figures (count)
-
-    @classmethod
-    def of(cls, frame: pd.DataFrame) -> ViewSummary:
-        """The summary of a table held in memory.
-
-        >>> ViewSummary.of(pd.DataFrame({"doc_id": ["a"], "kind": ["money"], "same_as": [""], "value_usd": [5.0],
-        ...     "exporter": ["CHN"], "importer": ["RUS"], "period_start": [""]})).flows.values.tolist()
-        [['CHN', 'RUS', 5.0, 1]]
-        """
-        docs = sorted(frame["doc_id"].astype(str).unique()) if len(frame) else []
-        money = frame[(frame["kind"] == "money") & (frame["same_as"].fillna("") == "")]
-        with_usd = money[money["value_usd"].notna()]
-        flowing = with_usd[(with_usd["exporter"] != "") & (with_usd["importer"] != "")]
-        flows = (
-            flowing.groupby(["exporter", "importer"], sort=True)["value_usd"]
-            .agg(value_usd="sum", figures="count")
-            .reset_index()
-            .astype({"exporter": str, "importer": str, "value_usd": float, "figures": int})
-        )
-        return cls(
-            figures=len(frame),
-            documents=tuple(docs[:3]),
-            document_count=len(docs),
-            money=len(money),
-            money_usd=len(with_usd),
-            rates=int(frame["kind"].isin(["percent", "percentage_point"]).sum()),
-            undated=int((frame["period_start"] == "").sum()),
-            flows=flows,
-        )
-
-
-def escape_sentence(sentence: str, width: int = 90) -> str:
-    """A sentence made safe for Plotly's hover HTML and wrapped into lines.
-
-    >>> escape_sentence('<script>alert(1)</script> and then exports rose 5%', width=30)
-    '&lt;script&gt;alert(1)&lt;/script&gt; and<br>then exports rose 5%'
-    """
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(sentence, width) or [""])
-
-
-def source_line(frame: pd.DataFrame, filters_text: str = "", summary: ViewSummary | None = None) -> str:
+def source_line(summary: ViewSummary, filters_text: str = "") -> str:
     """The line under every chart: which documents, and how the figures were made.
 
-    >>> source_line(pd.DataFrame({"doc_id": ["a", "b", "a"]}))
+    >>> s = ViewSummary(3, ("a", "b"), 2, {"dated": 3}, pd.DataFrame())
+    >>> source_line(s)
     'Source: 2 documents (a, b). Figures extracted from news text by Trade-flow figures.'
     """
-    if summary is None:
-        docs = sorted(frame["doc_id"].astype(str).unique()) if len(frame) else []
-        first, count = docs[:3], len(docs)
-    else:
-        first, count = list(summary.documents), summary.document_count
+    first, count = list(summary.documents), summary.document_count
     shown = ", ".join(first) + (f" and {count - 3} more" if count > 3 else "")
     line = f"Source: {count} document{'s' if count != 1 else ''} ({shown}). Figures extracted from news text by {TOOL}."
     return f"{line} Filters: {filters_text}." if filters_text and filters_text != "all figures" else line
@@ -116,20 +79,21 @@ def mark(qualifier: str) -> str:
     return _QUALIFIER_MARK.get(qualifier, "")
 
 
-def compact(value: float, unit: str = "") -> str:
-    """A short label: 1.2bn USD, 64.2%.
+def compact(value: float, unit: str = "", digits: int = 3) -> str:
+    """A short label with ``digits`` significant digits: 1.2bn USD, 64.2%; a bare count has no unit.
 
-    >>> compact(1.2e9, "USD"), compact(64.2, "percent"), compact(835e6, "EUR")
-    ('1.2bn USD', '64.2%', '835m EUR')
+    >>> compact(1.2e9, "USD"), compact(64.2, "percent"), compact(835e6, "EUR"), compact(169.8e9, "count", 4)
+    ('1.2bn USD', '64.2%', '835m EUR', '169.8bn')
     """
+    unit = "" if unit == "count" else unit
     if unit == "percent":
         return f"{value:g}%"
     if unit in ("percentage_point", "basis_point"):
         return f"{value:g} {'pp' if unit == 'percentage_point' else 'bp'}"
     for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
         if abs(value) >= size:
-            return f"{value / size:.3g}{suffix} {unit}".strip()
-    return f"{value:.3g} {unit}".strip()
+            return f"{value / size:.{digits}g}{suffix} {unit}".strip()
+    return f"{value:.{digits}g} {unit}".strip()
 
 
 def _shorten(text: str, width: int) -> str:
@@ -137,7 +101,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 def figure_labels(rows: pd.DataFrame) -> list[str]:
-    """What each bar stands for: measure, flow and period (vectorised: tables may be large).
+    """What each bar stands for: measure, flow and period (plain text, escaped where drawn).
 
     >>> figure_labels(pd.DataFrame({"measure": ["exports", ""], "exporter": ["CHN", ""], "importer": ["RUS", ""],
     ...                             "period": ["2023", ""], "kind": ["money", "count"]}))
@@ -149,8 +113,7 @@ def figure_labels(rows: pd.DataFrame) -> list[str]:
     has_flow = (rows["exporter"] != "") | (rows["importer"] != "")
     flow = (rows["exporter"].replace("", "?") + "\u2192" + rows["importer"].replace("", "?")).where(has_flow, "")
     period = rows["period"].astype(str).map(lambda s: _shorten(s, 28))
-    joined = measure + " · " + flow + " · " + period
-    return [" · ".join(p for p in label.split(" · ") if p) for label in joined]
+    return [" · ".join(p for p in parts if p) for parts in zip(measure, flow, period, strict=True)]
 
 
 def _unique_labels(rows: pd.DataFrame) -> list[str]:
@@ -169,28 +132,37 @@ def _unique_labels(rows: pd.DataFrame) -> list[str]:
     return out
 
 
+# Plotly's hover label of one figure (Plotly renders it as HTML): a MarkupSafe template, which
+# escapes every value it is given; used per point, where a Jinja render would cost ten times more.
+_FIGURE_HOVER = Markup("<b>{surface}</b> = {value}<br>{source}<br><br>{sentence}")
+
+
+def figure_hover(surface: object, value: str, source: str, sentence: object) -> str:
+    """The hover label of one figure, every text escaped.
+
+    >>> figure_hover("<b>5%</b>", "5%", "doc · 2023", "Exports <rose> 5%.")
+    '<b>&lt;b&gt;5%&lt;/b&gt;</b> = 5%<br>doc · 2023<br><br>Exports &lt;rose&gt; 5%.'
+    """
+    return str(_FIGURE_HOVER.format(surface=surface, value=value, source=source, sentence=wrapped(sentence)))
+
+
 def _hover(rows: pd.DataFrame, value_text: list[str]) -> list[str]:
-    return [
-        f"<b>{html.escape(str(r.surface))}</b> = {html.escape(v)}<br>{html.escape(str(r.doc_id))}"
-        f"<br><br>{escape_sentence(str(r.sentence))}"
-        for r, v in zip(rows.itertuples(), value_text, strict=True)
-    ]
+    return [figure_hover(r.surface, v, r.doc_id, r.sentence) for r, v in zip(rows.itertuples(), value_text, strict=True)]
 
 
 def _finish(fig: go.Figure, title: str, source: str, note: str, height: int) -> go.Figure:
+    lines = textwrap.wrap(source, 95) + textwrap.wrap(note, 95)
     fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "xanchor": "left"},
+        title={"text": plain(title), "x": 0, "xanchor": "left"},
         height=height,
-        margin={"l": 10, "r": 80, "t": 60, "b": 110},
+        margin={"l": 10, "r": 80, "t": 60, "b": 70 + 15 * len(lines)},
         colorway=list(PALETTE),
         hoverlabel={"align": "left"},
         font={"family": "Arial, sans-serif", "size": 13},
         plot_bgcolor="white",
     )
-    lines = textwrap.wrap(source, 95) + textwrap.wrap(note, 95)
-    caption = "<br>".join(html.escape(line) for line in lines)
     fig.add_annotation(
-        text=caption,
+        text=render("caption.html", lines=lines),
         xref="paper",
         yref="paper",
         x=1,
@@ -202,7 +174,6 @@ def _finish(fig: go.Figure, title: str, source: str, note: str, height: int) -> 
         align="right",
         font={"size": 11, "color": "#444"},
     )
-    fig.update_layout(margin={"b": 70 + 15 * len(lines)})
     return fig
 
 
@@ -219,7 +190,9 @@ def _bar_chart(
     alt_subject: str,
 ) -> Chart:
     labels = _unique_labels(rows)
+    shown = [plain(label) for label in labels]
     texts = [f"{mark(q)}{compact(v, u)}" for q, v, u in zip(rows["qualifier"], values, unit_of, strict=True)]
+    hovers = _hover(rows, texts)
     err_plus = (rows["value_high"] - rows["value"]).where(rows["qualifier"] == "range").fillna(0).abs()
     err_minus = (rows["value"] - rows["value_low"]).where(rows["qualifier"] == "range").fillna(0).abs()
     scale = (values / rows["value"]).where(rows["value"] != 0).fillna(1.0)  # ranges in the shown unit
@@ -228,12 +201,12 @@ def _bar_chart(
         pick = (colour_by == group).to_numpy()
         fig.add_trace(
             go.Bar(
-                y=[label for label, p in zip(labels, pick, strict=True) if p],
+                y=[label for label, p in zip(shown, pick, strict=True) if p],
                 x=values[pick],
                 orientation="h",
-                name=str(group),
+                name=plain(group),
                 marker_color=PALETTE[i % len(PALETTE)],
-                text=[t for t, p in zip(texts, pick, strict=True) if p],
+                text=[plain(t) for t, p in zip(texts, pick, strict=True) if p],
                 textposition="outside",
                 cliponaxis=False,
                 error_x={
@@ -243,63 +216,50 @@ def _bar_chart(
                     "visible": bool((rows["qualifier"][pick] == "range").any()),
                 },
                 customdata=rows["figure_id"][pick],
-                hovertext=[h for h, p in zip(_hover(rows, texts), pick, strict=True) if p],
+                hovertext=[h for h, p in zip(hovers, pick, strict=True) if p],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, title=None)
-    fig.update_xaxes(title=axis, gridcolor="#eee")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=shown, title=None)
+    fig.update_xaxes(title=plain(axis), gridcolor="#eee")
     if (rows["qualifier"] != "exact").any():
         notes.append("~ approximate, > and \u2265 lower bounds, < and \u2264 upper bounds, error bars span ranges.")
     note = " ".join(notes)
-    top = labels[0] if labels else ""
     alt = f"Horizontal bar chart of {len(rows)} {alt_subject}, largest first" + (
-        f"; the largest is {top} at {texts[0]}." if labels else "."
+        f"; the largest is {labels[0]} at {texts[0]}." if labels else "."
     )
     fig = _finish(fig, title, source, note, height=max(320, 140 + 28 * len(rows)))
     return Chart(key, title, fig, alt, note, rows.assign(label=labels))
 
 
-def amounts_chart(
-    frame: pd.DataFrame, *, original_currency: bool = False, filters_text: str = "", summary: ViewSummary | None = None
-) -> Chart:
-    """Money figures, one bar each, in US dollars (or as written); restatements drawn once.
-
-    ``summary`` holds the counts over the whole view when ``frame`` holds only the rows to draw.
-    """
-    summary = summary or ViewSummary.of(frame)
-    money = frame[(frame["kind"] == "money") & (frame["same_as"].fillna("") == "")]
-    notes = []
+def amounts_chart(view: View, *, original_currency: bool = False, filters_text: str = "") -> Chart:
+    """Money figures, one bar each, in US dollars (or as written); restatements drawn once."""
+    summary, notes = view.summary, []
     if original_currency:
-        rows, total = money.sort_values("value", ascending=False, kind="stable"), summary.money
+        rows, total = view.rows["amounts_written"], summary.counts["money"]
         values, units, colour = rows["value"], rows["unit"].str.split("/").str[0], rows["unit"]
         axis, title = "amount in the currency written", "Amounts as written"
     else:
-        rows = money[money["value_usd"].notna()].sort_values("value_usd", ascending=False, kind="stable")
-        total = summary.money_usd
-        if summary.money > summary.money_usd:
-            notes.append(f"{summary.money - summary.money_usd} amount(s) without a US-dollar rate are left out (see fx_note).")
+        rows, total = view.rows["amounts_usd"], summary.counts["money_usd"]
+        if summary.counts["money"] > total:
+            notes.append(f"{summary.counts['money'] - total} amount(s) without a US-dollar rate are left out (see fx_note).")
         values, units, colour = rows["value_usd"], pd.Series("USD", index=rows.index), rows["role"].replace("", "level")
         axis, title = "US dollars", "Amounts in US dollars"
-    if total > MAX_BARS:
-        notes.append(f"The {MAX_BARS} largest of {total} amounts are shown.")
-        rows, values, units, colour = rows.iloc[:MAX_BARS], values.iloc[:MAX_BARS], units.iloc[:MAX_BARS], colour.iloc[:MAX_BARS]
-    source = source_line(frame, filters_text, summary)
-    return _bar_chart(rows, values, units, colour, "amounts", title, axis, source, notes, "money figures")
+    if total > len(rows):
+        notes.append(f"The {len(rows)} largest of {total} amounts are shown.")
+    return _bar_chart(
+        rows, values, units, colour, "amounts", title, axis, source_line(summary, filters_text), notes, "money figures"
+    )
 
 
-def rates_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSummary | None = None) -> Chart:
+def rates_chart(view: View, *, filters_text: str = "") -> Chart:
     """Percent and percentage-point figures: changes (signed by direction) apart from shares and levels."""
-    summary = summary or ViewSummary.of(frame)
-    rows = frame[frame["kind"].isin(["percent", "percentage_point"])].copy()
+    rows, summary = view.rows["rates"], view.summary
     signed = rows["value"].where(rows["direction"] != "down", -rows["value"]).where(rows["role"] == "change", rows["value"])
     group = rows["role"].replace("", "level").where(rows["role"] != "change", "change " + rows["direction"].replace("", "?"))
-    order = signed.abs().sort_values(ascending=False, kind="stable").index
-    rows, signed, group = rows.loc[order], signed.loc[order], group.loc[order]
     notes = []
-    if summary.rates > MAX_BARS:
-        notes.append(f"The {MAX_BARS} largest of {summary.rates} rates are shown.")
-        rows, signed, group = rows.iloc[:MAX_BARS], signed.iloc[:MAX_BARS], group.iloc[:MAX_BARS]
+    if summary.counts["rates"] > len(rows):
+        notes.append(f"The {len(rows)} largest of {summary.counts['rates']} rates are shown.")
     notes.append("Changes down are drawn to the left.")
     return _bar_chart(
         rows,
@@ -309,43 +269,40 @@ def rates_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSum
         "rates",
         "Rates and shares",
         "percent or percentage points",
-        source_line(frame, filters_text, summary),
+        source_line(summary, filters_text),
         notes,
         "rates and shares",
     )
 
 
-def flows_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSummary | None = None) -> Chart:
-    """Exporter -> importer of money figures in US dollars (Sankey); hover lists the figures and sentences.
-
-    The links come from ``summary`` (sums over the whole view); ``frame`` supplies the first five
-    sentences of each.
-    """
-    summary = summary or ViewSummary.of(frame)
-    rows = frame[
-        (frame["kind"] == "money")
-        & (frame["same_as"].fillna("") == "")
-        & frame["value_usd"].notna()
-        & (frame["exporter"] != "")
-        & (frame["importer"] != "")
-    ]
+def flows_chart(view: View, *, filters_text: str = "") -> Chart:
+    """Exporter -> importer of money figures in US dollars (Sankey): links summed over the whole
+    view; hover lists each link's first figures and their sentences."""
+    summary, rows = view.summary, view.rows["flow_examples"]
     examples = {key: group for key, group in rows.groupby(["exporter", "importer"], sort=False)}
     links = summary.flows
     if len(links) > MAX_FLOWS:
         links = links.nlargest(MAX_FLOWS, "value_usd", keep="first").sort_values(["exporter", "importer"])
     exporters = sorted(links["exporter"].unique())
     importers = sorted(links["importer"].unique())
-    nodes = [f"{c} (exporter)" for c in exporters] + [f"{c} (importer)" for c in importers]
+    nodes = [plain(f"{c} (exporter)") for c in exporters] + [plain(f"{c} (importer)") for c in importers]
     sources, targets, values, hovers = [], [], [], []
     for link in links.itertuples():
         sources.append(exporters.index(link.exporter))
         targets.append(len(exporters) + importers.index(link.importer))
         values.append(float(link.value_usd))
         group = examples.get((link.exporter, link.importer), rows.iloc[:0])
-        lines = [f"{html.escape(str(r.surface))}: {escape_sentence(str(r.sentence), 80)}" for r in group.head(5).itertuples()]
-        more = f"<br>… and {link.figures - 5} more" if link.figures > 5 else ""
-        hovers.append(f"<b>{link.exporter} → {link.importer}</b>: {compact(values[-1], 'USD')}<br>" + "<br>".join(lines) + more)
-    flow_figures = int(links["figures"].sum())
+        hovers.append(
+            render(
+                "flow_hover.html",
+                exporter=link.exporter,
+                importer=link.importer,
+                total=compact(values[-1], "USD"),
+                examples=list(group.head(FLOW_EXAMPLES).itertuples()),
+                more=max(0, int(link.figures) - FLOW_EXAMPLES),
+            )
+        )
+    flow_figures = int(links["figures"].sum()) if len(links) else 0
     fig = go.Figure(
         go.Sankey(
             node={"label": nodes, "color": [PALETTE[0]] * len(exporters) + [PALETTE[1]] * len(importers), "pad": 18},
@@ -373,17 +330,17 @@ def flows_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSum
         if values
         else "."
     )
-    fig = _finish(fig, title, source_line(frame, filters_text, summary), note, height=420)
+    fig = _finish(fig, title, source_line(summary, filters_text), note, height=420)
     return Chart("flows", title, fig, alt, note, rows.assign(label=figure_labels(rows)))
 
 
-def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: ViewSummary | None = None) -> Chart:
+def timeline_chart(view: View, *, filters_text: str = "") -> Chart:
     """Each figure placed on its period (start to end); the earliest periods first."""
-    summary = summary or ViewSummary.of(frame)
-    rows = frame[(frame["period_start"] != "") & (frame["period_end"] != "")].copy()
-    rows = rows.sort_values(["period_start", "period_end", "figure_id"]).head(TIMELINE_BARS)
+    rows, summary = view.rows["timeline"], view.summary
     labels = _unique_labels(rows)
+    shown = [plain(label) for label in labels]
     texts = [f"{mark(q)}{compact(v, u)}" for q, v, u in zip(rows["qualifier"], rows["value"], rows["unit"], strict=True)]
+    hovers = _hover(rows, texts)
     ends = [(date.fromisoformat(e) + timedelta(days=1)).isoformat() for e in rows["period_end"]]
     fig = go.Figure()
     for i, kind in enumerate(pd.unique(rows["kind"])):
@@ -394,33 +351,100 @@ def timeline_chart(frame: pd.DataFrame, *, filters_text: str = "", summary: View
             go.Bar(
                 base=starts,
                 x=durations.dt.total_seconds() * 1000,
-                y=[label for label, p in zip(labels, pick, strict=True) if p],
+                y=[label for label, p in zip(shown, pick, strict=True) if p],
                 orientation="h",
-                name=str(kind),
+                name=plain(kind),
                 marker_color=PALETTE[i % len(PALETTE)],
-                text=[t for t, p in zip(texts, pick, strict=True) if p],
+                text=[plain(t) for t, p in zip(texts, pick, strict=True) if p],
                 textposition="inside",
                 customdata=rows["figure_id"][pick],
-                hovertext=[h for h, p in zip(_hover(rows, texts), pick, strict=True) if p],
+                hovertext=[h for h, p in zip(hovers, pick, strict=True) if p],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_xaxes(type="date", title=None, gridcolor="#eee")
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, title=None)
-    left_out = summary.undated
-    note = f"{left_out} figure(s) without a dated period are left out." if left_out else ""
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=shown, title=None)
+    notes = [f"{summary.undated} figure(s) without a dated period are left out."] if summary.undated else []
+    if summary.counts["dated"] > len(rows):
+        notes.append(f"The {len(rows)} earliest of {summary.counts['dated']} dated figures are shown.")
+    note = " ".join(notes)
     title = "Figures on their periods"
     alt = f"Timeline of {len(rows)} figures" + (
         f" from {rows['period_start'].min()} to {rows['period_end'].max()}." if len(rows) else "."
     )
-    fig = _finish(fig, title, source_line(frame, filters_text, summary), note, height=max(320, 140 + 26 * len(rows)))
+    fig = _finish(fig, title, source_line(summary, filters_text), note, height=max(320, 140 + 26 * len(rows)))
     return Chart("timeline", title, fig, alt, note, rows.assign(label=labels))
 
 
-def selected_ids(selection: object) -> list[str]:
-    """The figure ids of the points a Streamlit chart selection holds (their ``customdata``).
+def series_chart(members: pd.DataFrame, claims: pd.DataFrame, claim: pd.Series, *, summary: ViewSummary,
+                 filters_text: str = "") -> Chart:  # fmt: skip
+    """The subject of ``claim`` over time, from the claims' groups: each source's figure on its
+    period (one mark per document and claim, coloured by the claim's status) and a line through
+    the value of each period's best-supported claim (most documents).
 
-    >>> selected_ids({"selection": {"points": [{"customdata": "d:1-4"}, {"customdata": ["d:9-12"]}]}})
+    ``members`` are :meth:`Source.claim_members` of the claim's series (its subject without the
+    period); ``claims`` the claims of the view (for their status and support).
+    """
+    subject, unit = f"{claim['measure']} · {claim['flow']}", str(claim["unit_class"])
+    claims = claims.set_index("claim_id")
+    marks = members.drop_duplicates(["claim_id", "doc_id"]).copy()
+    marks["status"] = marks["claim_id"].map(claims["status"]).fillna("single source")
+    marks["when"] = _midpoints(marks["period_start"], marks["period_end"])
+    marks["hover"] = [
+        figure_hover(
+            r.surface,
+            compact(r.amount, unit, 4),
+            f"{r.doc_id}{f' ({r.date})' if r.date else ''} · {period_label(r.period_start, r.period_end)}",
+            r.sentence,
+        )
+        for r in marks.itertuples()
+    ]
+    fig = px.scatter(
+        marks,
+        x="when",
+        y="amount",
+        color="status",
+        color_discrete_map=STATUS_COLOURS,
+        category_orders={"status": list(STATUSES)},
+        custom_data=["figure_id", "hover"],
+    )
+    fig.update_traces(marker={"size": 11, "opacity": 0.8, "line": {"width": 1, "color": "white"}},
+                      hovertemplate="%{customdata[1]}<extra></extra>")  # fmt: skip
+    mine = claims[claims.index.isin(marks["claim_id"])].reset_index()
+    best = mine.sort_values(["documents", "figures"], ascending=False, kind="stable").drop_duplicates(
+        ["period_start", "period_end"]
+    )
+    best = best.assign(when=_midpoints(best["period_start"], best["period_end"])).sort_values("when")
+    if len(best) > 1:
+        fig.add_trace(go.Scatter(x=best["when"], y=best["value"], mode="lines", name="best-supported claim",
+                                 line={"color": "#444", "width": 1.5, "dash": "dot"}, hoverinfo="skip"))  # fmt: skip
+    fig.update_xaxes(title=None, gridcolor="#eee")
+    fig.update_yaxes(title=plain(unit), gridcolor="#eee")
+    fig.update_layout(legend_title_text="")
+    periods = marks[["period_start", "period_end"]].drop_duplicates()
+    documents = marks["doc_id"].nunique()
+    title = f"{subject} over time"
+    note = (
+        f"One mark per document and claim: {len(marks)} marks from {documents} document(s) over {len(periods)} period(s). "
+        "Colour: the claim's status (disputed: the sources disagree beyond the tolerance)."
+    )
+    alt = f"Scatter chart of {title}: {len(marks)} figures from {documents} document(s)" + (
+        f" from {period_label(*periods.iloc[0])} to {period_label(*periods.iloc[-1])}." if len(periods) else "."
+    )
+    fig = _finish(fig, title, source_line(summary, filters_text), note, height=460)
+    labels = [period_label(s, e) for s, e in zip(marks["period_start"], marks["period_end"], strict=True)]
+    return Chart("series", title, fig, alt, note, marks.assign(label=labels))
+
+
+def _midpoints(starts: pd.Series, ends: pd.Series) -> pd.Series:
+    first, last = pd.to_datetime(starts), pd.to_datetime(ends)
+    return first + (last - first) / 2
+
+
+def selected_ids(selection: object) -> list[str]:
+    """The figure ids of the points a Streamlit chart selection holds (their first ``customdata``).
+
+    >>> selected_ids({"selection": {"points": [{"customdata": "d:1-4"}, {"customdata": ["d:9-12", "x"]}]}})
     ['d:1-4', 'd:9-12']
     """
     points = []

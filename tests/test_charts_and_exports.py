@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import io
+import json
 import re
 import xml.dom.minidom
 
@@ -10,7 +12,25 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from dashboard_lib import charts, data, export
+from dashboard_lib import (
+    SELECTIONS,
+    ExportUnavailable,
+    Filters,
+    Source,
+    View,
+    amounts_chart,
+    chart_html,
+    embed_snippet,
+    find_browser,
+    flows_chart,
+    highlight,
+    image_bytes,
+    rates_chart,
+    report_html,
+    selected_ids,
+    timeline_chart,
+)
+from dashboard_lib import export as export_module
 from extract import figures_frame
 
 TRADE = (
@@ -29,8 +49,13 @@ def frame() -> pd.DataFrame:
     )
 
 
-def test_amounts_draw_restatements_once_and_say_what_is_left_out(frame: pd.DataFrame) -> None:
-    chart = charts.amounts_chart(frame)
+@pytest.fixture(scope="module")
+def view(frame: pd.DataFrame) -> View:
+    return Source.of_frame(frame).view(Filters(), SELECTIONS)
+
+
+def test_amounts_draw_restatements_once_and_say_what_is_left_out(view: View) -> None:
+    chart = amounts_chart(view)
     assert list(chart.rows["surface"]) == ["$110.97bn", "900 million dollars"]
     assert "1 amount(s) without a US-dollar rate are left out" in chart.note
     assert "~ approximate" in chart.note
@@ -38,13 +63,13 @@ def test_amounts_draw_restatements_once_and_say_what_is_left_out(frame: pd.DataF
     assert "~900m USD" in texts
 
 
-def test_amounts_in_original_currency(frame: pd.DataFrame) -> None:
-    chart = charts.amounts_chart(frame, original_currency=True)
+def test_amounts_in_original_currency(view: View) -> None:
+    chart = amounts_chart(view, original_currency=True)
     assert set(chart.rows["unit"]) == {"USD", "RUB"}
 
 
-def test_rates_separate_changes_from_shares_and_mark_ranges(frame: pd.DataFrame) -> None:
-    chart = charts.rates_chart(frame)
+def test_rates_separate_changes_from_shares_and_mark_ranges(view: View) -> None:
+    chart = rates_chart(view)
     names = {trace.name for trace in chart.figure.data}
     assert {"change up", "share"} <= names
     ranged = [
@@ -55,44 +80,46 @@ def test_rates_separate_changes_from_shares_and_mark_ranges(frame: pd.DataFrame)
     assert ranged and ranged[0].error_x.visible
 
 
-def test_flows_sum_money_by_exporter_and_importer(frame: pd.DataFrame) -> None:
-    chart = charts.flows_chart(frame)
+def test_flows_sum_money_by_exporter_and_importer(view: View) -> None:
+    chart = flows_chart(view)
     sankey = chart.figure.data[0]
     assert list(sankey.node.label) == ["CHN (exporter)", "RUS (importer)"]
     assert sankey.link.value[0] == pytest.approx(110.97e9)
     assert "reached $110.97bn" in sankey.link.customdata[0]
 
 
-def test_timeline_places_figures_on_periods(frame: pd.DataFrame) -> None:
-    chart = charts.timeline_chart(frame)
+def test_timeline_places_figures_on_periods(frame: pd.DataFrame, view: View) -> None:
+    chart = timeline_chart(view)
     assert len(chart.rows) == len(frame[frame["period_start"] != ""])
 
 
-def test_every_chart_has_title_source_alt_and_escapes_document_text(frame: pd.DataFrame) -> None:
+def test_every_chart_has_title_source_alt_and_escapes_document_text(view: View) -> None:
     for chart in (
-        charts.amounts_chart(frame),
-        charts.rates_chart(frame),
-        charts.flows_chart(frame),
-        charts.timeline_chart(frame),
+        amounts_chart(view),
+        rates_chart(view),
+        flows_chart(view),
+        timeline_chart(view),
     ):
         layout = chart.figure.layout
         assert layout.title.text == chart.title
         assert any("Figures extracted from news text by Trade-flow figures" in a.text for a in layout.annotations)
         assert chart.alt
-        blob = chart.figure.to_json()
+        blob = json.dumps(chart.figure.to_plotly_json(), default=str)  # to_json would hide "<" as \u003c
         assert "<script>" not in blob and "<img" not in blob
+        if chart.key == "rates":  # the evil document's sentence is in its hover, as text
+            assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in blob
 
 
-def test_selection_maps_points_to_sentences(frame: pd.DataFrame) -> None:
-    chart = charts.amounts_chart(frame)
+def test_selection_maps_points_to_sentences(frame: pd.DataFrame, view: View) -> None:
+    chart = amounts_chart(view)
     first = chart.figure.data[0].customdata[0]
     event = {"selection": {"points": [{"customdata": first}]}}
-    picked = frame[frame["figure_id"].isin(charts.selected_ids(event))]
+    picked = frame[frame["figure_id"].isin(selected_ids(event))]
     assert picked["sentence"].tolist() == ["China's exports to Russia reached $110.97bn in 2023."]
 
 
-def test_html_export_is_self_contained(frame: pd.DataFrame) -> None:
-    page = export.chart_html(charts.amounts_chart(frame))
+def test_html_export_is_self_contained(view: View) -> None:
+    page = chart_html(amounts_chart(view))
     assert "reached $110.97bn in 2023." in page and "trade:" in page  # sentences and figure ids travel with the page
     assert "Plotly.newPlot" in page
     assert not re.search(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
@@ -100,29 +127,37 @@ def test_html_export_is_self_contained(frame: pd.DataFrame) -> None:
 
 
 def test_report_holds_every_sentence_of_the_view(frame: pd.DataFrame) -> None:
-    view = data.apply_filters(frame, data.Filters(docs=("trade", "evil")))
-    report = export.report_html([charts.amounts_chart(view), charts.rates_chart(view)], view, "all figures")
-    for sentence in view["sentence"]:
-        assert export.html.escape(sentence) in report
+    source = Source.of_frame(frame)
+    view = source.view(Filters(docs=("trade", "evil")), SELECTIONS)
+    rows = source.page(Filters(docs=("trade", "evil")), 0, 100)
+    report = report_html([amounts_chart(view), rates_chart(view)], rows, len(rows), "all figures")
+    text = html.unescape(re.sub(r"<[^>]+>", "", report))  # the figure is marked inside its sentence
+    for sentence in rows["sentence"]:
+        assert sentence in text
     assert "<script>alert" not in report and "&lt;script&gt;alert" in report
-    assert report.count("Plotly.newPlot") == 2
+    assert report.count("Plotly.newPlot") == 2 and f"All {len(rows)} figures." in report
     assert not re.search(r"""<script[^>]+src\s*=""", report)
 
 
-def test_embed_snippet_points_at_the_html_file(frame: pd.DataFrame) -> None:
-    snippet = export.embed_snippet("amounts.html", charts.amounts_chart(frame))
+def test_a_long_report_says_how_many_figures_it_lists(frame: pd.DataFrame) -> None:
+    rows = Source.of_frame(frame).page(Filters(), 0, 100)
+    assert "The first 3 of 8 figures, in table order." in report_html([], rows.head(3), 8, "all figures")
+
+
+def test_embed_snippet_points_at_the_html_file(view: View) -> None:
+    snippet = embed_snippet("amounts.html", amounts_chart(view))
     assert snippet.startswith('<iframe src="amounts.html"') and "aspect-ratio" in snippet
 
 
-needs_browser = pytest.mark.skipif(export.find_browser() is None, reason="no Chromium for Kaleido")
+needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium for Kaleido")
 
 
 @needs_browser
-def test_png_export_is_a_png(frame: pd.DataFrame) -> None:
-    png = export.image_bytes(charts.amounts_chart(frame), "png")
+def test_png_export_is_a_png(view: View) -> None:
+    png = image_bytes(amounts_chart(view), "png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (export.IMAGE_WIDTH, export.IMAGE_HEIGHT)
+    assert (width, height) == (export_module.IMAGE_WIDTH, export_module.IMAGE_HEIGHT)
     assert b"iTXtDescription" in png and b"Horizontal bar chart" in png
     image = Image.open(io.BytesIO(png))  # decoding proves the added chunks keep the file valid
     image.load()
@@ -130,28 +165,28 @@ def test_png_export_is_a_png(frame: pd.DataFrame) -> None:
 
 
 @needs_browser
-def test_svg_export_is_an_svg_with_title_and_source(frame: pd.DataFrame) -> None:
-    svg = export.image_bytes(charts.amounts_chart(frame), "svg").decode()
+def test_svg_export_is_an_svg_with_title_and_source(view: View) -> None:
+    svg = image_bytes(amounts_chart(view), "svg").decode()
     doc = xml.dom.minidom.parseString(svg)
     assert doc.documentElement.tagName == "svg"
     assert "Amounts in US dollars" in svg and "Trade-flow figures" in svg
     assert doc.documentElement.getElementsByTagName("desc")[0].firstChild.data.startswith("Horizontal bar chart")
 
 
-def test_without_a_browser_image_export_says_so(monkeypatch: pytest.MonkeyPatch, frame: pd.DataFrame) -> None:
-    export.find_browser.cache_clear()
+def test_without_a_browser_image_export_says_so(monkeypatch: pytest.MonkeyPatch, view: View) -> None:
+    find_browser.cache_clear()
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     try:
-        assert export.find_browser() is None
-        with pytest.raises(export.ExportUnavailable, match="Chromium"):
-            export.image_bytes(charts.amounts_chart(frame), "png")
+        assert find_browser() is None
+        with pytest.raises(ExportUnavailable, match="Chromium"):
+            image_bytes(amounts_chart(view), "png")
     finally:
-        export.find_browser.cache_clear()
+        find_browser.cache_clear()
 
 
 def test_highlight_escapes_and_marks() -> None:
     text = "<b>x</b> rose 5%"
     rows = figures_frame([("d", text)])
-    out = export.highlight(text, rows)
+    out = highlight(text, rows)
     assert out.startswith("&lt;b&gt;x&lt;/b&gt;") and "<mark" in out and ">5%</mark>" in out

@@ -1,4 +1,5 @@
-"""The Streamlit app under streamlit.testing (no browser): start, filters, URL, downloads, uploads."""
+"""The Streamlit app under streamlit.testing (no browser): start, views, filters, URL, downloads,
+uploads, claims."""
 
 from __future__ import annotations
 
@@ -34,25 +35,47 @@ def download(stored: dict[str, object], name: str) -> bytes:
     return made.encode() if isinstance(made, str) else made  # type: ignore[return-value]
 
 
-def app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=120)
+def app(view: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    if view:
+        at.query_params["view"] = view  # the open tab, as a URL opens it (only the open view runs)
+    return at
+
+
+def switch(at: AppTest, view: str) -> AppTest:
+    """Open another view, as a click on its tab does (the harness cannot click tabs). Works from a
+    session started on the first view; a view named in the URL stays the harness's source of truth."""
+    at.session_state["view"] = view
+    return at.run()
 
 
 def count_line(at: AppTest) -> str:
     return next(m.value for m in at.markdown if "figures ·" in m.value)
 
 
-def test_starts_on_the_seeds() -> None:
+VIEWS = ["Figures", "Claims", "Amounts", "Rates and shares", "Flows", "Timeline", "Table", "Documents"]
+
+
+def test_starts_on_the_seeds_with_each_figure_in_its_sentence() -> None:
     at = app().run()
     assert not at.exception
     assert at.title[0].value == "Trade-flow figures"
-    assert [t.label for t in at.tabs] == ["Amounts", "Rates and shares", "Flows", "Timeline", "Table", "Documents"]
+    assert [t.label for t in at.tabs] == VIEWS
     assert count_line(at).startswith("**10** of 10 figures")
-    assert at.dataframe[0].value.shape[0] == 10
+    figures = next(h.proto.body for h in at.html if 'class="figures"' in h.proto.body)
+    assert figures.count("<li") == 10 and figures.count("<mark") == 10
+    assert ">64.2%</mark> between 2021 and 2023." in figures and "change up · exports · CHN → RUS" in figures
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_opens(view: str) -> None:
+    at = app(view).run()
+    assert not at.exception, at.exception
+    assert at.session_state["view"] == view
 
 
 def test_filters_change_table_and_url() -> None:
-    at = app().run()
+    at = app("Table").run()
     at.multiselect(key="f_kind").set_value(["money"]).run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -71,22 +94,30 @@ def chart_points(at: AppTest, title: str) -> int:
 
 
 def test_filters_change_the_charts_and_charts_carry_alt_text() -> None:
-    at = app().run()
+    at = switch(app().run(), "Rates and shares")
     assert chart_points(at, "Rates and shares") == 2
     assert all(element.proto.alt for element in at.get("plotly_chart"))
     at.text_input(key="f_search").set_value("jumped").run()
     assert chart_points(at, "Rates and shares") == 1
+    switch(at, "Amounts")
     assert chart_points(at, "Amounts in US dollars") == 0
 
 
 def test_url_restores_filters() -> None:
-    at = app()
+    at = app("Table")
     at.query_params["countries"] = ["CHN"]
     at.query_params["search"] = "machine tools"
     at.run()
     assert at.multiselect(key="f_countries").value == ["CHN"]
     assert at.text_input(key="f_search").value == "machine tools"
     assert set(at.dataframe[0].value["surface"]) == {"70%", "900 million dollars", "835 million euros"}
+
+
+def test_the_url_opens_a_view() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["view"] = "Claims"
+    at.run()
+    assert at.session_state["view"] == "Claims" and any("claims from" in c.value for c in at.caption)
 
 
 def test_csv_download_holds_the_filtered_rows_spreadsheet_safe(stored: dict[str, object]) -> None:
@@ -111,7 +142,7 @@ def test_formula_cells_are_neutralised_in_the_download(stored: dict[str, object]
 
 
 def test_upload_adds_its_figures_and_reports_bad_files() -> None:
-    at = app().run()
+    at = app("Table").run()
     at.sidebar.file_uploader(key="uploads").set_value(
         [("new.txt", b"Kazakh exports to China rose 12% in 2023.", "text/plain"), ("bin.txt", b"\x00\x01\x02", "text/plain")]
     )
@@ -127,20 +158,23 @@ def test_an_upload_that_fails_leaves_the_table_as_it_was() -> None:
     at.sidebar.file_uploader(key="uploads").set_value([("only.txt", b"\x00\x01\x02" * 10, "text/plain")])
     at.sidebar.button(key="extract").click().run()
     assert count_line(at).startswith("**10** of 10")  # nothing readable: the table is untouched
-    files = [("bin.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/plain"), ("big.txt", b"x" * 5_000_001, "text/plain")]
+    files = [("bin.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/plain"), ("big report.txt", b"x" * 5_000_001, "text/plain")]
     files += [(f"n{i}.txt", b"Exports rose 1%.", "text/plain") for i in range(20)]  # 22 files: two too many
     at.sidebar.file_uploader(key="uploads").set_value(files)
     at.sidebar.button(key="extract").click().run()
     assert not at.exception
-    warnings = " ".join(w.value for w in at.sidebar.warning)
-    assert "22 files uploaded; the limit is 20" in warnings and "big.txt is 5.0 MB" in warnings
-    errors = " ".join(e.value for e in at.sidebar.error)
-    assert "bin.txt: binary file (PNG image)" in errors and "big.txt: skipped" in errors and "n19.txt: skipped" in errors
-    assert count_line(at).startswith("**28** of 28")  # 10 seed figures and the 18 readable files within the limit
+    warnings = [w.value for w in at.sidebar.warning]
+    assert warnings == [
+        "big report.txt: 5.0 MB, over the limit of 5.0 MB per file",
+        "n18.txt: over the limit of 20 files at a time",
+        "n19.txt: over the limit of 20 files at a time",
+    ]
+    assert [e.value for e in at.sidebar.error] == ["bin.txt: binary file (PNG image), not text"]
+    assert count_line(at).startswith("**28** of 28")  # 10 seed figures and the 18 readable files within the limits
 
 
 def test_documents_view_escapes_document_html() -> None:
-    at = app().run()
+    at = app("Documents").run()
     at.sidebar.text_area(key="pasted").set_value('<script>alert(1)</script> Exports rose 5% <a href="javascript:x()">here</a>.')
     at.sidebar.button(key="extract").click().run()
     at.selectbox(key="doc").set_value("pasted").run()
@@ -159,3 +193,55 @@ def test_a_download_named_after_a_document_id_stays_a_plain_file_name(stored: di
     assert "etc_cron.d_x.csv" in stored and not [name for name in stored if "/" in name or ".." in name]
     frame = pd.read_csv(io.BytesIO(download(stored, "etc_cron.d_x.csv")))
     assert list(frame["surface"]) == ["7%"]
+
+
+# --- claims ------------------------------------------------------------------------------------------
+
+CLAIM_RECORDS = [  # our own sentences, with their dates (JSON Lines records carry them)
+    {"id": "a1", "date": "2024-01-15", "text": "China–Russia trade reached $240.1 billion in 2023, customs data showed."},
+    {"id": "a2", "date": "2024-01-20", "text": "Trade between China and Russia hit about $240bn last year, officials said."},
+    {"id": "a3", "date": "2024-02-02", "text": "Trade between Russia and China amounted to 1.7 trillion yuan in 2023."},
+    {
+        "id": "b1",
+        "date": "2024-01-18",
+        "text": "China–Russia trade totalled $218 billion in 2023, according to a Western estimate.",
+    },
+]
+
+
+def test_claims_of_uploaded_articles_and_their_sources(stored: dict[str, object]) -> None:
+    at = app("Claims").run()
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in CLAIM_RECORDS).encode()
+    at.sidebar.file_uploader(key="uploads").set_value(("claims.jsonl", lines, "application/json"))
+    at.sidebar.button(key="extract").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    top = table.iloc[0]
+    assert (top["status"], top["measure"], top["flow"], top["period"], top["documents"]) == (
+        "disputed",
+        "trade",
+        "CHN–RUS",
+        "2023",
+        3,
+    )
+    assert (top["first seen"], top["first source"]) == ("2024-01-15", "a1")
+    sources = next(h.proto.body for h in at.html if "Its sources" in h.proto.body)
+    assert sources.index("a1") < sources.index("a2") < sources.index("a3") and ">$240.1 billion</mark>" in sources
+    assert chart_points(at, "trade · CHN–RUS over time") == 4  # one mark per document
+    second = table.index[(table["documents"] == 1) & (table["flow"] == "CHN–RUS")][0]
+    at.session_state["claims_table"] = {"selection": {"rows": [int(second)], "columns": [], "cells": []}}
+    at.run()
+    sources = next(h.proto.body for h in at.html if "Its sources" in h.proto.body)
+    assert sources.startswith("<p><b>Selected claim: trade") and ">$218 billion</mark>" in sources
+    claims = pd.read_csv(io.BytesIO(download(stored, "claims.csv")), keep_default_na=False)
+    assert len(claims) == len(table) and set(claims.columns) >= {"claim_id", "status", "documents", "first_date"}
+
+
+def test_the_tolerance_splits_claims() -> None:
+    at = app("Claims").run()
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in CLAIM_RECORDS).encode()
+    at.sidebar.file_uploader(key="uploads").set_value(("claims.jsonl", lines, "application/json"))
+    at.sidebar.button(key="extract").click().run()
+    before = len(at.dataframe[0].value)
+    at.slider(key="tolerance").set_value(0.0).run()
+    assert len(at.dataframe[0].value) == before + 2  # $240.1bn, $240bn and the yuan figure part

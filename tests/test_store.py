@@ -1,20 +1,95 @@
-"""The dashboard on a dataset on disk (DuckDB): the same answers as the table in memory."""
+"""The one data path (Source): filters, chart selections, summaries, pages, downloads and options,
+the same for a table in memory and a Parquet dataset on disk; tables from before sentence_offset."""
 
 from __future__ import annotations
 
 import io
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import ROOT
 
-from dashboard_lib import charts, data
-from dashboard_lib.store import Store, is_dataset, where
-from extract import Document, figures_frame, read_table
+from dashboard_lib import (
+    FILTER_COLUMNS,
+    SELECTIONS,
+    Filters,
+    Selection,
+    Source,
+    default_table,
+    is_dataset,
+    load_table,
+    where,
+)
+from extract import COLUMNS, Document, figures_frame, read_table
 from extract.table import to_csv_text
 from tools.synthetic import records
+
+# --- what each filter keeps: a small table written for the test --------------------------------------
+
+SMALL = [
+    ("d1", "China's exports to Russia reached $110.97bn in 2023."),
+    ("d2", "Imports amounted to around 900 million dollars (835 million euros) in 2022."),
+    ("d3", "Turkish exports to Russia rose 12% in 2021 and Chinese brands held more than half of the market."),
+    ("d4", "Kazakhstan shipped 2 million tonnes of grain."),
+]
+A, B, C, D, E, F = "$110.97bn", "900 million dollars", "835 million euros", "12%", "half", "2 million tonnes"
+
+
+@pytest.fixture(scope="module")
+def small() -> Source:
+    return Source.of_frame(figures_frame(SMALL))
+
+
+@pytest.mark.parametrize(
+    ("filters", "surfaces"),
+    [
+        pytest.param(Filters(), [A, B, C, D, E, F], id="none"),
+        pytest.param(Filters(kinds=("money",)), [A, B, C], id="kind"),
+        pytest.param(Filters(units=("EUR",)), [C], id="unit"),
+        pytest.param(Filters(roles=("change",)), [D], id="role"),
+        pytest.param(Filters(exporters=("TUR",)), [D, E], id="exporter"),
+        pytest.param(Filters(countries=("KAZ", "TUR")), [D, E, F], id="country-any-of"),
+        pytest.param(Filters(period_from="2022"), [A, B, C], id="from"),
+        pytest.param(Filters(period_to="2021"), [D, E], id="to"),
+        pytest.param(Filters(period_from="2022", period_to="2022-12-31"), [B, C], id="from-to"),
+        pytest.param(Filters(precision="exact"), [A, D, F], id="exact"),
+        pytest.param(Filters(precision="approx"), [B, C, E], id="approx-and-bounds"),
+        pytest.param(Filters(search="GRAIN"), [F], id="search-any-case"),
+        pytest.param(Filters(docs=("d2",), search="nothing says this"), [], id="nothing"),
+    ],
+)
+def test_each_filter_keeps(small: Source, filters: Filters, surfaces: list[str]) -> None:
+    assert list(small.page(filters, 0, 100)["surface"]) == surfaces
+    assert small.count(filters) == small.summary(filters).figures == len(surfaces)
+
+
+def test_chart_selections_draw_money_once_in_their_order(small: Source) -> None:
+    view = small.view(Filters(), SELECTIONS)
+    assert list(view.rows["amounts_usd"]["surface"]) == [A, B]  # the euros restate the dollars
+    assert list(view.rows["amounts_written"]["surface"]) == [A, B]
+    assert list(view.rows["rates"]["surface"]) == [E, D]  # half (50%) before 12%
+    assert list(view.rows["timeline"]["surface"]) == [D, E, B, C, A]
+    assert list(view.rows["flow_examples"]["surface"]) == [A]
+    assert dict(view.summary.counts) == {"money": 2, "money_usd": 2, "rates": 2, "dated": 5, "flows": 1}
+    assert view.summary.undated == 1 and view.summary.flows.values.tolist() == [["CHN", "RUS", 110.97e9, 1]]
+
+
+def test_a_selection_is_data_and_must_break_ties() -> None:
+    with pytest.raises(ValueError, match="unknown row set"):
+        Selection("everything", ("figure_id",), 5)
+    with pytest.raises(ValueError, match="end on figure_id"):
+        Selection("money", ("value DESC",), 5)
+
+
+def test_the_search_is_a_parameter_not_sql() -> None:
+    clause, params = where(Filters(search="'; DROP TABLE figures; --"))
+    assert "DROP" not in clause and params == ["'; drop table figures; --"]
+
+
+# --- a Parquet dataset answers as the table in memory ------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -34,82 +109,96 @@ def dataset(frame: pd.DataFrame, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 FILTERS = {
-    "none": data.Filters(),
-    "money": data.Filters(kinds=("money",)),
-    "country": data.Filters(countries=("CHN", "RUS")),
-    "exporter and period": data.Filters(exporters=("IND",), period_from="2018", period_to="2022"),
-    "approximate": data.Filters(precision="approx"),
-    "exact and search": data.Filters(precision="exact", search="Exports"),
-    "document": data.Filters(docs=("a000000003", "a000000007")),
-    "nothing": data.Filters(search="no sentence says this"),
+    "none": Filters(),
+    "money": Filters(kinds=("money",)),
+    "country": Filters(countries=("CHN", "RUS")),
+    "exporter and period": Filters(exporters=("IND",), period_from="2018", period_to="2022"),
+    "approximate": Filters(precision="approx"),
+    "exact and search": Filters(precision="exact", search="Exports"),
+    "document": Filters(docs=("a000000003", "a000000007")),
+    "nothing": Filters(search="no sentence says this"),
 }
 
 
-def _in_memory(frame: pd.DataFrame, f: data.Filters) -> pd.DataFrame:
-    return data.apply_filters(frame, f)
-
-
 @pytest.mark.parametrize("name", list(FILTERS))
-def test_counts_and_summary_match_the_table_in_memory(frame: pd.DataFrame, dataset: Path, name: str) -> None:
-    store, f = Store.open(dataset), FILTERS[name]
-    view = _in_memory(frame, f)
-    assert store.count(f) == len(view)
-    expected, got = charts.ViewSummary.of(view), store.summary(f)
-    assert (got.figures, got.documents, got.document_count, got.money, got.money_usd, got.rates, got.undated) == (
-        expected.figures,
-        expected.documents,
-        expected.document_count,
-        expected.money,
-        expected.money_usd,
-        expected.rates,
-        expected.undated,
-    )
-    pd.testing.assert_frame_equal(got.flows.reset_index(drop=True), expected.flows.reset_index(drop=True), check_dtype=False)
-
-
-@pytest.mark.parametrize("name", list(FILTERS))
-def test_charts_from_the_dataset_draw_what_the_table_in_memory_draws(frame: pd.DataFrame, dataset: Path, name: str) -> None:
-    store, f = Store.open(dataset), FILTERS[name]
-    view = _in_memory(frame, f).sort_values("figure_id", kind="stable")  # the store breaks ties by figure id
-    rows, summary = store.chart_rows(f), store.summary(f)
-    for build in (charts.amounts_chart, charts.rates_chart, charts.timeline_chart, charts.flows_chart):
-        expected, got = build(view), build(rows, summary=summary)
-        assert got.note == expected.note, build.__name__
-        assert got.alt == expected.alt, build.__name__
-        if build is not charts.flows_chart:
-            assert list(got.rows["figure_id"]) == list(expected.rows["figure_id"]), build.__name__
+def test_a_dataset_on_disk_answers_as_the_table_in_memory(frame: pd.DataFrame, dataset: Path, name: str) -> None:
+    memory, disk, f = Source.of_frame(frame), Source.open(dataset), FILTERS[name]
+    assert disk.summary(f).counts == memory.summary(f).counts
+    expected, got = memory.view(f, SELECTIONS), disk.view(f, SELECTIONS)
+    for selection in SELECTIONS:
+        pd.testing.assert_frame_equal(got.rows[selection], expected.rows[selection], check_dtype=False)
+    pd.testing.assert_frame_equal(disk.page(f, 1, 50), memory.page(f, 1, 50))
+    pd.testing.assert_frame_equal(disk.claims(f), memory.claims(f))
 
 
 def test_pages_and_downloads_hold_the_filtered_rows(frame: pd.DataFrame, dataset: Path) -> None:
-    store, f = Store.open(dataset), FILTERS["money"]
-    view = _in_memory(frame, f).sort_values(["doc_id", "start", "figure_id"]).reset_index(drop=True)
-    first, second = store.page(f, 0, 100), store.page(f, 1, 100)
+    source, f = Source.open(dataset), FILTERS["money"]
+    view = frame[frame["kind"] == "money"].sort_values(["doc_id", "start", "figure_id"]).reset_index(drop=True)
+    first, second = source.page(f, 0, 100), source.page(f, 1, 100)
     assert list(first["figure_id"]) + list(second["figure_id"]) == list(view["figure_id"][:200])
-    assert store.file_bytes(f, ".csv").decode("utf-8") == to_csv_text(view)
-    assert len(pd.read_parquet(io.BytesIO(store.file_bytes(f, ".parquet")))) == len(view)
-    assert len(store.file_bytes(f, ".jsonl").decode("utf-8").splitlines()) == len(view)
+    files = source.downloads(f)
+    assert files[".csv"]().decode("utf-8") == to_csv_text(view)
+    assert len(pd.read_parquet(io.BytesIO(files[".parquet"]()))) == len(view)
+    assert len(files[".jsonl"]().decode("utf-8").splitlines()) == len(view)
 
 
-def test_options_come_from_the_dataset(frame: pd.DataFrame, dataset: Path) -> None:
-    store = Store.open(dataset)
-    for column in data.FILTER_COLUMNS:
-        assert store.options(column) == data.options(frame, column), column
+def test_options_are_the_distinct_values(frame: pd.DataFrame, dataset: Path) -> None:
+    options = Source.open(dataset).options()
+    assert set(options) == set(FILTER_COLUMNS)
+    assert options["doc_id"] == sorted(frame["doc_id"].unique())
+    assert options["countries"] == sorted({c for cs in frame["countries"] for c in cs.split(";") if c})
 
 
-def test_the_search_is_a_parameter_not_sql() -> None:
-    clause, params = where(data.Filters(search="'; DROP TABLE figures; --"))
-    assert "DROP" not in clause and params == ["'; drop table figures; --"]
+def test_every_source_has_its_own_generation(frame: pd.DataFrame) -> None:
+    first, second = Source.of_frame(frame), Source.of_frame(frame)
+    assert first.generation != second.generation and first.rows == second.rows
+
+
+def test_queries_from_several_threads(frame: pd.DataFrame, dataset: Path) -> None:
+    for source in (Source.of_frame(frame), Source.open(dataset)):
+        with ThreadPoolExecutor(4) as pool:
+            counts = list(pool.map(lambda f, s=source: s.summary(f).figures, list(FILTERS.values()) * 3))
+        assert counts == [source.count(f) for f in FILTERS.values()] * 3
 
 
 def test_a_folder_of_parquet_parts_is_a_dataset(dataset: Path, tmp_path: Path) -> None:
     assert is_dataset(dataset) and is_dataset(tmp_path / "x.parquet") and not is_dataset(tmp_path)
-    assert len(read_table(dataset)) == Store.open(dataset).rows
+    assert len(read_table(dataset)) == Source.open(dataset).rows
 
 
 def test_a_file_that_is_not_a_figures_table_is_refused(tmp_path: Path) -> None:
     pd.DataFrame({"a": [1]}).to_parquet(tmp_path / "other.parquet")
     with pytest.raises(ValueError, match="not a figures table"):
-        Store.open(tmp_path / "other.parquet")
+        Source.open(tmp_path / "other.parquet")
+
+
+# --- tables written before the sentence_offset column -------------------------------------------------
+
+OLDER = "Exports rose 15% and imports rose 5% while tariffs rose 5%."
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_a_table_without_sentence_offsets_places_figures_by_their_order(tmp_path: Path, suffix: str) -> None:
+    table = figures_frame([("old", OLDER)]).drop(columns=["sentence_offset", "url", "title"])
+    path = tmp_path / f"old{suffix}"
+    {".parquet": lambda: table.to_parquet(path), ".csv": lambda: table.to_csv(path, index=False),
+     ".jsonl": lambda: table.to_json(path, orient="records", lines=True)}[suffix]()  # fmt: skip
+    source = Source.open(path) if suffix == ".parquet" else Source.of_frame(load_table(path))
+    rows = source.page(Filters(), 0, 10)
+    assert list(rows["surface"]) == ["15%", "5%", "5%"]
+    places = [OLDER.index("15%"), OLDER.index(" 5%") + 1, OLDER.rindex("5%")]  # "5%" inside "15%" does not count
+    assert list(rows["sentence_offset"]) == places
+    assert list(source.figures([rows["figure_id"][2]])["sentence_offset"]) == places[2:]
+
+
+def test_a_table_lacking_other_columns_is_still_refused(tmp_path: Path) -> None:
+    figures_frame([("old", OLDER)]).drop(columns=["sentence_offset", "measure"]).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(ValueError, match="missing sentence_offset, measure"):
+        load_table(tmp_path / "t.csv")
+
+
+def test_the_seeds_table_has_every_column() -> None:
+    assert list(Source.of_frame(default_table()).page(Filters(), 0, 1).columns) == list(COLUMNS)
 
 
 # --- the dashboard itself on the dataset -------------------------------------------------------------
@@ -122,6 +211,7 @@ def _app(argv: list[str]):  # type: ignore[no-untyped-def]
     sys.argv = ["dashboard.py", *argv]
     try:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.query_params["view"] = "Table"
         at.run()
     finally:
         sys.argv = saved
