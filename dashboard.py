@@ -7,6 +7,7 @@ answers are keyed on the source's generation (a new one for every table opened o
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -192,7 +193,7 @@ def show_chart(chart: dl.Chart) -> None:
     for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
         col.download_button(
             fmt.upper(),
-            (lambda f=fmt: dl.image_bytes(chart, f)) if browser else b"",
+            functools.partial(dl.image_bytes, chart, fmt) if browser else b"",
             f"{chart.key}.{fmt}",
             mime,
             key=f"{fmt}_{chart.key}",

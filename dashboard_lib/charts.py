@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 import plotly.express as px
@@ -147,7 +148,10 @@ def figure_hover(surface: object, value: str, source: str, sentence: object) -> 
 
 
 def _hover(rows: pd.DataFrame, value_text: list[str]) -> list[str]:
-    return [figure_hover(r.surface, v, r.doc_id, r.sentence) for r, v in zip(rows.itertuples(), value_text, strict=True)]
+    return [
+        figure_hover(surface, value, str(doc_id), sentence)
+        for surface, value, doc_id, sentence in zip(rows["surface"], value_text, rows["doc_id"], rows["sentence"], strict=True)
+    ]
 
 
 def _finish(fig: go.Figure, title: str, source: str, note: str, height: int) -> go.Figure:
@@ -286,20 +290,25 @@ def flows_chart(view: View, *, filters_text: str = "") -> Chart:
     exporters = sorted(links["exporter"].unique())
     importers = sorted(links["importer"].unique())
     nodes = [plain(f"{c} (exporter)") for c in exporters] + [plain(f"{c} (importer)") for c in importers]
-    sources, targets, values, hovers = [], [], [], []
-    for link in links.itertuples():
-        sources.append(exporters.index(link.exporter))
-        targets.append(len(exporters) + importers.index(link.importer))
-        values.append(float(link.value_usd))
-        group = examples.get((link.exporter, link.importer), rows.iloc[:0])
+    sources: list[int] = []
+    targets: list[int] = []
+    values: list[float] = []
+    hovers: list[str] = []
+    for exporter, importer, total, figures in zip(
+        links["exporter"], links["importer"], links["value_usd"], links["figures"], strict=True
+    ):
+        sources.append(exporters.index(exporter))
+        targets.append(len(exporters) + importers.index(importer))
+        values.append(float(total))
+        group = examples.get((exporter, importer), rows.iloc[:0])
         hovers.append(
             render(
                 "flow_hover.html",
-                exporter=link.exporter,
-                importer=link.importer,
+                exporter=exporter,
+                importer=importer,
                 total=compact(values[-1], "USD"),
                 examples=list(group.head(FLOW_EXAMPLES).itertuples()),
-                more=max(0, int(link.figures) - FLOW_EXAMPLES),
+                more=max(0, int(figures) - FLOW_EXAMPLES),
             )
         )
     flow_figures = int(links["figures"].sum()) if len(links) else 0
@@ -390,14 +399,15 @@ def series_chart(members: pd.DataFrame, claims: pd.DataFrame, claim: pd.Series, 
     marks = members.drop_duplicates(["claim_id", "doc_id"]).copy()
     marks["status"] = marks["claim_id"].map(claims["status"]).fillna("single source")
     marks["when"] = _midpoints(marks["period_start"], marks["period_end"])
+    periods_of = [period_label(str(s), str(e)) for s, e in zip(marks["period_start"], marks["period_end"], strict=True)]
+    sources_of = [
+        f"{doc_id}{f' ({day})' if day else ''} · {period}"
+        for doc_id, day, period in zip(marks["doc_id"], marks["date"], periods_of, strict=True)
+    ]
+    values_of = [compact(float(amount), unit, 4) for amount in marks["amount"]]
     marks["hover"] = [
-        figure_hover(
-            r.surface,
-            compact(r.amount, unit, 4),
-            f"{r.doc_id}{f' ({r.date})' if r.date else ''} · {period_label(r.period_start, r.period_end)}",
-            r.sentence,
-        )
-        for r in marks.itertuples()
+        figure_hover(surface, value, source, sentence)
+        for surface, value, source, sentence in zip(marks["surface"], values_of, sources_of, marks["sentence"], strict=True)
     ]
     fig = px.scatter(
         marks,
@@ -447,7 +457,7 @@ def selected_ids(selection: object) -> list[str]:
     >>> selected_ids({"selection": {"points": [{"customdata": "d:1-4"}, {"customdata": ["d:9-12", "x"]}]}})
     ['d:1-4', 'd:9-12']
     """
-    points = []
+    points: list[Any] = []
     if isinstance(selection, dict):
         points = (selection.get("selection") or {}).get("points") or []
     else:

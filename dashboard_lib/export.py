@@ -117,20 +117,23 @@ def embed_snippet(file_name: str, chart: Chart) -> str:
 
 def claims_rows(claims: pd.DataFrame) -> list[dict[str, object]]:
     """The claims as people read them: period as written by people, values with their unit."""
-    return [
-        {
-            "status": c.status,
-            "measure": c.measure,
-            "flow": c.flow,
-            "period_text": period_label(c.period_start, c.period_end),
-            "value_text": compact(c.value, c.unit_class, 4),
-            "range_text": "" if c.low == c.high else f"{compact(c.low, c.unit_class, 4)} – {compact(c.high, c.unit_class, 4)}",
-            "documents": c.documents,
-            "first_date": c.first_date,
-            "first_doc": c.first_doc,
-        }
-        for c in claims.itertuples()
-    ]
+    rows = []
+    for c in claims.to_dict("records"):
+        unit, low, high = str(c["unit_class"]), float(c["low"]), float(c["high"])
+        rows.append(
+            {
+                "status": c["status"],
+                "measure": c["measure"],
+                "flow": c["flow"],
+                "period_text": period_label(str(c["period_start"]), str(c["period_end"])),
+                "value_text": compact(float(c["value"]), unit, 4),
+                "range_text": "" if low == high else f"{compact(low, unit, 4)} – {compact(high, unit, 4)}",
+                "documents": c["documents"],
+                "first_date": c["first_date"],
+                "first_doc": c["first_doc"],
+            }
+        )
+    return rows
 
 
 def claim_html(claim: pd.Series, members: pd.DataFrame, claims: pd.DataFrame, *, chosen: bool = True) -> str:

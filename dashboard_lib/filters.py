@@ -111,7 +111,7 @@ def filters_to_query(f: Filters) -> dict[str, str | list[str]]:
     return out
 
 
-def keep_in_query(params: MutableMapping[str, str | list[str]], f: Filters) -> None:
+def keep_in_query(params: MutableMapping[str, Any], f: Filters) -> None:
     """Write ``f`` into URL query parameters, leaving every other parameter (the open view) alone.
 
     >>> params = {"view": "Claims", "search": "oil", "kinds": ["money"]}

@@ -10,6 +10,7 @@ unique in the process, for caches to key on.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -293,7 +294,7 @@ class Source:
     def downloads(self, f: Filters) -> dict[str, Callable[[], bytes]]:
         """Builders of the CSV, Parquet and JSON Lines files of the view, by suffix; each runs
         only when its button is clicked."""
-        return {suffix: (lambda s=suffix: self.file_bytes(f, s)) for suffix in (".csv", ".parquet", ".jsonl")}
+        return {suffix: functools.partial(self.file_bytes, f, suffix) for suffix in (".csv", ".parquet", ".jsonl")}
 
     # --- claims ------------------------------------------------------------------------------------
 
