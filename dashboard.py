@@ -319,18 +319,6 @@ files = source.downloads(filters)
 everything = source.downloads(dl.Filters())
 
 
-def report() -> str:
-    view = chart_view(source.generation, filters, source)
-    drawn = [
-        dl.amounts_chart(view, filters_text=filters_text),
-        dl.rates_chart(view, filters_text=filters_text),
-        dl.flows_chart(view, filters_text=filters_text),
-        dl.timeline_chart(view, filters_text=filters_text),
-    ]
-    listed = page(source.generation, filters, 0, dl.REPORT_FIGURES, source)
-    return dl.report_html(drawn, listed, counts.figures, filters_text, claims(source.generation, filters, tolerance, source))
-
-
 c1, c2, c3, c4, c5, c6 = st.columns(6)
 c1.download_button("CSV (filtered)", files[".csv"], f"{name}.csv", "text/csv", key="csv_view", on_click="ignore")
 c2.download_button("CSV (all)", everything[".csv"], "figures.csv", "text/csv", key="csv_all", on_click="ignore")
@@ -346,4 +334,11 @@ c5.download_button(
     key="claims_csv",
     on_click="ignore",
 )
-c6.download_button("Report (HTML)", report, "figures-report.html", "text/html", key="report", on_click="ignore")
+c6.download_button(
+    "Report (HTML)",
+    functools.partial(dl.view_report, source, filters, tolerance),
+    "figures-report.html",
+    "text/html",
+    key="report",
+    on_click="ignore",
+)

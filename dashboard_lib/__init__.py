@@ -43,6 +43,8 @@ from dashboard_lib.data import (
     with_documents,
 )
 from dashboard_lib.export import (
+    IMAGE_HEIGHT,
+    IMAGE_WIDTH,
     REPORT_FIGURES,
     ExportUnavailable,
     chart_html,
@@ -52,6 +54,7 @@ from dashboard_lib.export import (
     find_browser,
     image_bytes,
     report_html,
+    view_report,
 )
 from dashboard_lib.filters import (
     FILTER_COLUMNS,
@@ -81,6 +84,8 @@ __all__ = [
     "DEFAULT_TABLE",
     "DEFAULT_TOLERANCE",
     "FILTER_COLUMNS",
+    "IMAGE_HEIGHT",
+    "IMAGE_WIDTH",
     "MAX_PASTE_CHARS",
     "MAX_UPLOAD_BYTES",
     "MAX_UPLOAD_FILES",
@@ -140,6 +145,7 @@ __all__ = [
     "subject_of",
     "table_argument",
     "timeline_chart",
+    "view_report",
     "where",
     "with_documents",
 ]

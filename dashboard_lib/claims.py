@@ -192,15 +192,17 @@ _ENTERING = """
 _FIRST = "coalesce(date, '9999-12-31') || ' ' || figure_id"
 
 
-def _members(view_condition: str, subject_condition: str) -> str:
+def _members(view_condition: str, early: str = "TRUE", late: str = "TRUE") -> str:
     """The CTEs that end in ``members``: every figure in claims with its subject, compared
     ``amount`` and ``version`` (its claim's number within the subject). Claims are cut among the
-    distinct values of a subject, not its figures: a figure told by fifty articles is sorted once."""
+    distinct values of a subject, not its figures: a figure told by fifty articles is sorted once.
+    ``early`` is a condition on the table's columns and ``measure_key``, ``late`` on the others."""
     return f"""
 WITH v AS (SELECT * FROM figures WHERE {view_condition}),
 eligible AS (
     SELECT v.*, k.measure_key FROM v JOIN measure_keys k ON k.measure = v.measure
     WHERE v.same_as = '' AND v.period_start <> '' AND v.period_end <> '' AND k.measure_key <> '' AND v.value IS NOT NULL
+      AND {early}
 ),
 parties AS (  -- each distinct list of countries once
     SELECT countries,
@@ -211,7 +213,7 @@ entering AS (
     SELECT e.*, nullif(d.date, '') AS date, {_ENTERING}
     FROM eligible e JOIN parties p ON p.countries = e.countries LEFT JOIN documents d ON d.doc_id = e.doc_id
 ),
-placed AS (SELECT * FROM entering WHERE flow <> '' AND {subject_condition}),
+placed AS (SELECT * FROM entering WHERE flow <> '' AND {late}),
 distinct_values AS (SELECT DISTINCT {_SUBJECT_SQL}, amount FROM placed),
 gaps AS (
     SELECT *, coalesce(abs(amount - lag(amount) OVER w) > ? * greatest(abs(amount), abs(lag(amount) OVER w)), true)::INT
@@ -224,17 +226,33 @@ versions AS (
 members AS (SELECT placed.*, versions.version FROM placed JOIN versions USING ({_SUBJECT_SQL}, amount))"""
 
 
-def members_sql(view_condition: str, subject_condition: str = "TRUE") -> str:
-    """SQL of every figure in claims under ``view_condition`` (the filters) and
-    ``subject_condition``, each with its subject, compared ``amount``, ``version`` and
-    ``claim_id`` (the id of the claim's first figure: earliest document date, then figure id).
+_EARLY = ("measure_key", "period_start", "period_end")  # known before a figure's flow and unit class
 
-    Parameters, in order: those of ``view_condition``, those of ``subject_condition``, then the
-    tolerance. Needs the tables ``measure_keys(measure, measure_key)`` and ``documents(doc_id, date)``.
+
+def members_sql(view_condition: str, columns: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """SQL of every figure in claims under ``view_condition`` (the filters) whose subject has the
+    given values of ``columns`` (some of SUBJECT), each with its subject, compared ``amount``,
+    ``version`` and ``claim_id`` (the id of the claim's first figure: earliest document date,
+    then figure id); and the order in which the columns' values are passed.
+
+    Parameters, in order: those of ``view_condition``, the columns' values in the order returned,
+    then the tolerance. Needs the tables ``measure_keys(measure, measure_key)`` and
+    ``documents(doc_id, date)``.
+
+    >>> members_sql("TRUE", ["flow", "measure_key"])[1]
+    ['measure_key', 'flow']
     """
-    return f"""{_members(view_condition, subject_condition)},
+    unknown = set(columns) - set(SUBJECT)
+    if unknown:
+        raise ValueError(f"not subject columns: {', '.join(sorted(unknown))}")
+    early = [c for c in SUBJECT if c in columns and c in _EARLY]
+    late = [c for c in SUBJECT if c in columns and c not in _EARLY]
+    early_sql = " AND ".join(f"{'k' if c == 'measure_key' else 'v'}.{c} = ?" for c in early) or "TRUE"
+    late_sql = " AND ".join(f"{c} = ?" for c in late) or "TRUE"
+    sql = f"""{_members(view_condition, early_sql, late_sql)},
 firsts AS (SELECT {_SUBJECT_SQL}, version, arg_min(figure_id, {_FIRST}) AS claim_id FROM members GROUP BY ALL)
 SELECT members.*, firsts.claim_id FROM members JOIN firsts USING ({_SUBJECT_SQL}, version)"""
+    return sql, early + late
 
 
 def claims_sql(view_condition: str) -> str:
@@ -243,7 +261,7 @@ def claims_sql(view_condition: str) -> str:
 
     Parameters: those of ``view_condition``, the tolerance, the tolerance again (the status).
     """
-    return f"""{_members(view_condition, "TRUE")},
+    return f"""{_members(view_condition)},
 grouped AS (
     SELECT arg_min(figure_id, {_FIRST}) AS claim_id, {_SUBJECT_SQL},
            arg_min(measure, {_FIRST}) AS measure, arg_min(period, {_FIRST}) AS period,

@@ -15,9 +15,11 @@ import pandas as pd
 import plotly.io as pio
 from markupsafe import Markup
 
-from dashboard_lib.charts import TOOL, Chart, compact
+from dashboard_lib.charts import SELECTIONS, TOOL, Chart, amounts_chart, compact, flows_chart, rates_chart, timeline_chart
 from dashboard_lib.claims import SUBJECT, period_label
+from dashboard_lib.filters import Filters, describe
 from dashboard_lib.marks import highlight_in_sentence, sources_html
+from dashboard_lib.source import Source
 from dashboard_lib.templates import plain, render
 
 # Executable names Kaleido's browser finder looks for, in its order.
@@ -190,6 +192,18 @@ def report_html(
     )
 
 
+def view_report(source: Source, f: Filters, tolerance: float) -> str:
+    """The report of the view under ``f``: its four charts, its claims, its first figures."""
+    view, text = source.view(f, SELECTIONS), describe(f)
+    drawn = [
+        amounts_chart(view, filters_text=text),
+        rates_chart(view, filters_text=text),
+        flows_chart(view, filters_text=text),
+        timeline_chart(view, filters_text=text),
+    ]
+    return report_html(drawn, source.page(f, 0, REPORT_FIGURES), view.summary.figures, text, source.claims(f, tolerance))
+
+
 def _report_row(r: pd.Series) -> dict[str, object]:
     value = f"{r['value']:,.6g} {r['unit']}".strip()
     if r["unit"] != "USD" and pd.notna(r["value_usd"]):
@@ -202,5 +216,5 @@ def _report_row(r: pd.Series) -> dict[str, object]:
         "role": r["role"],
         "flow": flow,
         "period": r["period"],
-        "sentence": highlight_in_sentence(r),
+        "sentence": highlight_in_sentence(r, outline=False),
     }

@@ -100,8 +100,8 @@ def highlight(text: str, rows: pd.DataFrame, offset: int = 0, focus: str = "") -
     return _marked(text, spans)
 
 
-def highlight_in_sentence(row: pd.Series) -> Markup:
-    """The figure's sentence with the figure marked and outlined where it stands (its
+def highlight_in_sentence(row: pd.Series, *, outline: bool = True) -> Markup:
+    """The figure's sentence with the figure marked (and outlined) where it stands (its
     ``sentence_offset``; see :func:`locate_in_sentence` for tables without one).
 
     >>> row = pd.Series({"sentence": "<i>Exports</i> rose 5%.", "surface": "5%", "sentence_offset": 20,
@@ -112,7 +112,7 @@ def highlight_in_sentence(row: pd.Series) -> Markup:
     """
     sentence, surface = str(row["sentence"]), str(row["surface"])
     at = locate_in_sentence(sentence, surface, int(row.get("sentence_offset", -1)))
-    return _marked(sentence, [] if at < 0 else [(at, at + len(surface), str(row["kind"]), True)])
+    return _marked(sentence, [] if at < 0 else [(at, at + len(surface), str(row["kind"]), outline)])
 
 
 def selection_html(rows: pd.DataFrame) -> str:
@@ -123,7 +123,10 @@ def selection_html(rows: pd.DataFrame) -> str:
     >>> out.startswith("<p><b>Selected figures</b></p><ul><li><b>5%</b> (d): &lt;b&gt;Exports&lt;/b&gt; rose <mark")
     True
     """
-    items = [{"surface": r["surface"], "doc_id": r["doc_id"], "sentence": highlight_in_sentence(r)} for _, r in rows.iterrows()]
+    items = [
+        {"surface": r["surface"], "doc_id": r["doc_id"], "sentence": highlight_in_sentence(r, outline=False)}
+        for _, r in rows.iterrows()
+    ]
     return render("selection.html", items=items)
 
 
@@ -180,7 +183,7 @@ def figures_html(rows: pd.DataFrame, first: int = 1) -> str:
     """Each figure of ``rows`` in its sentence, marked, with what was read from it (numbered from ``first``)."""
     figures = [
         {
-            "sentence": highlight_in_sentence(r),
+            "sentence": highlight_in_sentence(r, outline=False),  # one mark per sentence: no outline needed
             "surface": r["surface"],
             "value": f"{_number(r['value'])} {r['unit']}".strip(),
             "context": figure_context(r),
@@ -200,7 +203,7 @@ def sources_html(heading: str, members: pd.DataFrame, values: list[str], others:
             "date": r["date"],
             "surface": r["surface"],
             "value": value,
-            "sentence": highlight_in_sentence(r),
+            "sentence": highlight_in_sentence(r, outline=False),
         }
         for (_, r), value in zip(members.iterrows(), values, strict=True)
     ]

@@ -329,13 +329,10 @@ class Source:
         columns; a series leaves out the period), with its claim_id, version and the figure's
         columns; earliest document first."""
         self._ensure_measure_keys()
-        unknown = set(subject) - set(claim_rules.SUBJECT)
-        if unknown:
-            raise ValueError(f"not a subject column: {', '.join(sorted(unknown))}")
         clause, params = where(f)
-        condition = " AND ".join(f"{column} = ?" for column in subject) or "TRUE"
-        query = claim_rules.members_sql(clause, condition) + " ORDER BY date NULLS LAST, figure_id"
-        found = self._frame(query, [*params, *subject.values(), float(tolerance)])
+        sql, order = claim_rules.members_sql(clause, list(subject))
+        query = sql + " ORDER BY date NULLS LAST, figure_id"
+        found = self._frame(query, [*params, *(subject[c] for c in order), float(tolerance)])
         found["date"] = found["date"].fillna("").astype(str)
         return self.located(typed(found))
 

@@ -13,6 +13,8 @@ import pytest
 from PIL import Image
 
 from dashboard_lib import (
+    IMAGE_HEIGHT,
+    IMAGE_WIDTH,
     SELECTIONS,
     ExportUnavailable,
     Filters,
@@ -29,8 +31,8 @@ from dashboard_lib import (
     report_html,
     selected_ids,
     timeline_chart,
+    view_report,
 )
-from dashboard_lib import export as export_module
 from extract import figures_frame
 
 TRADE = (
@@ -139,6 +141,12 @@ def test_report_holds_every_sentence_of_the_view(frame: pd.DataFrame) -> None:
     assert not re.search(r"""<script[^>]+src\s*=""", report)
 
 
+def test_the_report_of_a_view_has_its_charts_claims_and_figures(frame: pd.DataFrame) -> None:
+    report = view_report(Source.of_frame(frame), Filters(docs=("trade",)), 0.02)
+    assert report.count("Plotly.newPlot") == 4 and "<h2>Claims</h2>" in report and "Filters: docs: trade." in report
+    assert ">$110.97bn</mark> in 2023." in report  # each figure marked in its sentence
+
+
 def test_a_long_report_says_how_many_figures_it_lists(frame: pd.DataFrame) -> None:
     rows = Source.of_frame(frame).page(Filters(), 0, 100)
     assert "The first 3 of 8 figures, in table order." in report_html([], rows.head(3), 8, "all figures")
@@ -157,7 +165,7 @@ def test_png_export_is_a_png(view: View) -> None:
     png = image_bytes(amounts_chart(view), "png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (export_module.IMAGE_WIDTH, export_module.IMAGE_HEIGHT)
+    assert (width, height) == (IMAGE_WIDTH, IMAGE_HEIGHT)
     assert b"iTXtDescription" in png and b"Horizontal bar chart" in png
     image = Image.open(io.BytesIO(png))  # decoding proves the added chunks keep the file valid
     image.load()
