@@ -313,8 +313,8 @@ class Source:
 
     def claims(self, f: Filters, tolerance: float = claim_rules.DEFAULT_TOLERANCE) -> pd.DataFrame:
         """The claims of the figures in view (see :mod:`dashboard_lib.claims`), most documents first:
-        claim_id, the subject's columns, measure and period as most often written, value (median),
-        low, high, documents, figures, first_date, first_doc, versions, status."""
+        claim_id, the subject's columns, measure and period as the first source wrote them, value
+        (median), low, high, documents, figures, first_date, first_doc, versions, status."""
         self._ensure_measure_keys()
         clause, params = where(f)
         found = self._frame(claim_rules.claims_sql(clause), [*params, float(tolerance), float(tolerance)])
