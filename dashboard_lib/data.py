@@ -6,7 +6,6 @@ Plain functions, tested without Streamlit.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,34 +76,7 @@ def load_table(path: str | Path) -> pd.DataFrame:
     (not known): the dashboard then places each figure in its sentence by the order of equal
     figures (:meth:`Source.located <dashboard_lib.source.Source.located>`).
     """
-    try:
-        return read_table(path)
-    except ValueError as exc:
-        if not str(exc).endswith("(missing sentence_offset)"):
-            raise
-    return _with_unknown_offsets(Path(path))
-
-
-def _with_unknown_offsets(path: Path) -> pd.DataFrame:
-    """``read_table`` of a copy of ``path`` with a ``sentence_offset`` column of -1, so that the
-    extractor's reader (and its undoing of spreadsheet-safe cells) reads it as any other table."""
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        frame = pd.read_json(path, lines=True, dtype=False)
-    elif suffix == ".parquet" or path.is_dir():
-        frame = pd.read_parquet(path)
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame["sentence_offset"] = -1
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / f"table{'.parquet' if path.is_dir() else suffix or '.csv'}"
-        if copy.suffix == ".jsonl":
-            frame.to_json(copy, orient="records", lines=True, force_ascii=False)
-        elif copy.suffix == ".parquet":
-            frame.to_parquet(copy, index=False)
-        else:
-            frame.to_csv(copy, index=False)
-        return read_table(copy)
+    return read_table(path)
 
 
 # --- uploads -----------------------------------------------------------------------------------------

@@ -193,7 +193,7 @@ def test_a_table_without_sentence_offsets_places_figures_by_their_order(tmp_path
 
 def test_a_table_lacking_other_columns_is_still_refused(tmp_path: Path) -> None:
     figures_frame([("old", OLDER)]).drop(columns=["sentence_offset", "measure"]).to_csv(tmp_path / "t.csv", index=False)
-    with pytest.raises(ValueError, match="missing sentence_offset, measure"):
+    with pytest.raises(ValueError, match=r"missing measure\)"):
         load_table(tmp_path / "t.csv")
 
 
