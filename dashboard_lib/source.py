@@ -25,7 +25,7 @@ from dashboard_lib import claims as claim_rules
 from dashboard_lib.filters import FILTER_COLUMNS, Filters, where
 from dashboard_lib.marks import locate_in_sentence
 from dashboard_lib.selections import ROW_SETS, Selection
-from extract.table import COLUMNS, arrow_schema, frames_bytes, typed
+from extract.table import COLUMNS, OPTIONAL_COLUMNS, arrow_schema, frames_bytes, typed
 
 if TYPE_CHECKING:
     import duckdb
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 # two sessions' tables must never share a generation.
 _GENERATIONS = itertools.count(1)
 
-# Columns newer than some tables: filled in when missing (sentence_offset -1: not known, see
-# Source.located). Every other column of the table is required.
-_NEWER_COLUMNS = ("sentence_offset", "url", "title")
 TABLE_ORDER = "doc_id, start, figure_id"  # the order of pages and downloads
 
 
@@ -129,7 +126,7 @@ class Source:
             present = [row[0] for row in connection.execute("DESCRIBE figures_file").fetchall()]
         except duckdb.Error as exc:
             raise ValueError(f"{path}: not a readable Parquet dataset ({exc})") from exc
-        missing = [c for c in COLUMNS if c not in present and c not in _NEWER_COLUMNS]
+        missing = [c for c in COLUMNS if c not in present and c not in OPTIONAL_COLUMNS]  # newer columns are filled in
         if missing:
             raise ValueError(f"{path}: not a figures table (missing {', '.join(missing)})")
         connection.execute(f"CREATE VIEW figures AS SELECT {_normalised_columns(present)} FROM figures_file")
@@ -355,10 +352,17 @@ def _normalised_columns(present: Sequence[str]) -> str:
 
 
 def _install_documents(connection: duckdb.DuckDBPyConnection, documents: pd.DataFrame | None) -> None:
-    """The table ``documents(doc_id, date)`` that dates claims; empty when the dates are unknown."""
+    """The table ``documents(doc_id, date)`` that dates claims: the table's own ``date`` column,
+    completed by ``documents`` (a documents report) for tables written before it existed."""
     frame = pd.DataFrame({"doc_id": pd.Series(dtype=str), "date": pd.Series(dtype=str)})
     if documents is not None and {"doc_id", "date"} <= set(documents.columns):
         frame = documents[["doc_id", "date"]].fillna("").astype(str).drop_duplicates("doc_id")
     connection.register("documents_frame", frame)
-    connection.execute("CREATE OR REPLACE TABLE documents AS SELECT * FROM documents_frame")
+    connection.execute(
+        """CREATE OR REPLACE TABLE documents AS
+           SELECT doc_id, max(date) AS date FROM (
+               SELECT doc_id, date FROM figures WHERE date <> ''
+               UNION ALL SELECT doc_id, date FROM documents_frame WHERE date <> '')
+           GROUP BY doc_id"""
+    )
     connection.unregister("documents_frame")

@@ -91,8 +91,18 @@ def test_flows_sum_money_by_exporter_and_importer(view: View) -> None:
 
 
 def test_timeline_places_figures_on_periods(frame: pd.DataFrame, view: View) -> None:
+    """Each bar starts on its figure's period start and ends the day after its period end."""
     chart = timeline_chart(view)
-    assert len(chart.rows) == len(frame[frame["period_start"] != ""])
+    by_id = frame.set_index("figure_id")
+    placed = 0
+    for trace in chart.figure.data:
+        for figure_id, base, width in zip(trace.customdata, trace.base, trace.x, strict=True):
+            row = by_id.loc[figure_id]
+            start = pd.Timestamp(row["period_start"])
+            assert pd.Timestamp(base) == start
+            assert start + pd.Timedelta(milliseconds=float(width)) == pd.Timestamp(row["period_end"]) + pd.Timedelta(days=1)
+            placed += 1
+    assert placed > 0
 
 
 def test_every_chart_has_title_source_alt_and_escapes_document_text(view: View) -> None:

@@ -228,7 +228,7 @@ def test_claims_of_uploaded_articles_and_their_sources(stored: dict[str, object]
     sources = next(h.proto.body for h in at.html if "Its sources" in h.proto.body)
     assert sources.index("a1") < sources.index("a2") < sources.index("a3") and ">$240.1 billion</mark>" in sources
     assert chart_points(at, "trade · CHN–RUS over time") == 4  # one mark per document
-    second = table.index[(table["documents"] == 1) & (table["flow"] == "CHN–RUS")][0]
+    second = table.index[(table["documents"] == 1) & (table["flow"] == "CHN–RUS") & (table["measure"] == "trade")][0]
     at.session_state["claims_table"] = {"selection": {"rows": [int(second)], "columns": [], "cells": []}}
     at.run()
     sources = next(h.proto.body for h in at.html if "Its sources" in h.proto.body)

@@ -110,8 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         source = Source.open(table) if is_dataset(table) else Source.of_frame(load_table(table), documents_report(table))
         claims = source.claims(Filters())
         times = time_dashboard(table, args.runs)
-    runs = lambda values: ", ".join(f"{t:.2f}" for t in values)  # noqa: E731
-    median = lambda name: f"{statistics.median(times[name]):.2f} s (median of {runs(times[name])}"  # noqa: E731
+
+    def median(name: str) -> str:
+        runs = ", ".join(f"{t:.2f}" for t in times[name])
+        return f"{statistics.median(times[name]):.2f} s (median of {runs}"
+
     print(f"table             {source.rows:,} figures ({described})")
     print(f"first render      {median('first render')}; dataset opened, Figures view)")
     print(f"filter change     {median('filter change')}; kind = money)")

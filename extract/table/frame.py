@@ -14,14 +14,14 @@ if TYPE_CHECKING:  # pandas costs half a second to import; only the table needs 
     import pyarrow as pa
 
 # Columns of the document a figure came from, repeated on each of its rows (archives have them).
-DOCUMENT_COLUMNS: Final[tuple[str, ...]] = ("url", "title")
+DOCUMENT_COLUMNS: Final[tuple[str, ...]] = ("date", "url", "title")
 
 # Column order of every output: the Figure record's fields, in declaration order, then the document's.
 COLUMNS: Final[tuple[str, ...]] = tuple(f.name for f in fields(Figure)) + DOCUMENT_COLUMNS
 
 # Columns a table written by an earlier version may lack, and what they read as there
 # (a sentence_offset of -1: unknown, search the sentence for the surface).
-OPTIONAL_COLUMNS: Final[dict[str, str | int]] = {"url": "", "title": "", "sentence_offset": -1}
+OPTIONAL_COLUMNS: Final[dict[str, str | int]] = {"date": "", "url": "", "title": "", "sentence_offset": -1}
 
 _FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_usd")
 _INT_COLUMNS = ("sentence_index", "start", "end", "sentence_offset")
@@ -41,7 +41,7 @@ def arrow_schema() -> pa.Schema:
 
 def document_rows(figures: Iterable[Figure], document: Document | None = None) -> list[tuple[object, ...]]:
     """Table rows of ``figures``: each figure's fields, then its document's columns."""
-    extra = (document.url, document.title) if document is not None else ("", "")
+    extra = (document.date, document.url, document.title) if document is not None else ("", "", "")
     return [astuple(f) + extra for f in figures]
 
 
