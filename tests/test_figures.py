@@ -188,8 +188,3 @@ def test_sentence_and_index() -> None:
         (2, "Imports fell 2%.", "d:42-44"),
     ]
 
-
-def test_records_are_immutable() -> None:
-    (figure,) = extract_figures("Exports rose 5%.")
-    with pytest.raises(AttributeError):
-        figure.value = 6.0  # type: ignore[misc]

@@ -142,10 +142,6 @@ class Candidate(NamedTuple):
     high: float | None = None
     traits: int = 0  # trait bits: which rules apply (see ``traits``)
 
-    @property
-    def has_unit(self) -> bool:
-        """A unit, a currency or a scale word makes a number a quantity."""
-        return bool(self.unit) or bool(self.scale_text)
 
 
 def bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
