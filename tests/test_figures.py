@@ -187,4 +187,3 @@ def test_sentence_and_index() -> None:
         (1, "Exports rose 5%.", "d:25-27"),
         (2, "Imports fell 2%.", "d:42-44"),
     ]
-

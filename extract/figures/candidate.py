@@ -143,7 +143,6 @@ class Candidate(NamedTuple):
     traits: int = 0  # trait bits: which rules apply (see ``traits``)
 
 
-
 def bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
     """(low, high) of a figure: one open end for a bound.
 
