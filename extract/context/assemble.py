@@ -30,6 +30,7 @@ class Context(NamedTuple):
     value: float  # a change downwards is written as a positive magnitude with direction "down"
     value_low: float | None
     value_high: float | None
+    unit: str  # the figure's unit, which the context may settle ("francs" by the country named)
     role: str
     direction: str
     measure: str
@@ -160,6 +161,7 @@ def _sentence_context(
                 value,
                 low,
                 high,
+                f.unit,
                 role,
                 direction,
                 measure_of(f.kind, tokens, index, after, heads),

@@ -90,7 +90,7 @@ def make_figures(
                 c.value,
                 c.value_low,
                 c.value_high,
-                f.unit,
+                c.unit,
                 f.kind,
                 f.qualifier,
                 sentence,
