@@ -31,10 +31,41 @@ from extract import Figure, extract_figures
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "news-dev.jsonl.gz"
 
 # Abbreviations and spellings of wire copy that name a currency or unit after a number.
-_WIRE_WORDS = (
-    "dlrs dlr cts ct stg pct pc mln bln bil billion million trillion tonnes tons ton bpd barrels ounces ozs "
-    "marks francs lire guilders yen yuan pesetas escudos crowns kronor kroner points pence"
-).split()
+_WIRE_WORDS = [
+    "dlrs",
+    "dlr",
+    "cts",
+    "ct",
+    "stg",
+    "pct",
+    "pc",
+    "mln",
+    "bln",
+    "bil",
+    "billion",
+    "million",
+    "trillion",
+    "tonnes",
+    "tons",
+    "ton",
+    "bpd",
+    "barrels",
+    "ounces",
+    "ozs",
+    "marks",
+    "francs",
+    "lire",
+    "guilders",
+    "yen",
+    "yuan",
+    "pesetas",
+    "escudos",
+    "crowns",
+    "kronor",
+    "kroner",
+    "points",
+    "pence",
+]
 # Verbs and nouns of trade that make a sentence about a flow.
 _TRADE_VERB = regex.compile(
     r"\b(?:export|import|ship|shipped|shipment|sold|sell|sells|bought|buy|buys|purchase|supplie|supply|deliver)\w*\b",
@@ -56,13 +87,13 @@ def unit_words() -> frozenset[str]:
     for code, name in english.currencies.items():
         words.update(w.lower() for w in name.split() if len(w) > 2)
         words.add(code.lower())
-    for plural in english._data["currency_names_plural"].values():  # noqa: SLF001 - babel keeps plurals here
+    for plural in english._data["currency_names_plural"].values():
         for form in plural.values():
             words.update(w.lower() for w in form.split() if len(w) > 2)
     for name in dir(registry()):
         if len(name) > 2 and name.isalpha():
             words.update((name.lower(), name.lower() + "s"))
-    return frozenset(words - {"and", "the", "for", "per", "new", "old", "old", "year", "years"})
+    return frozenset(words - {"and", "the", "for", "per", "new", "old", "year", "years"})
 
 
 @dataclass
