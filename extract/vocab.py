@@ -41,31 +41,62 @@ def normalise_space(surface: str) -> str:
     return " ".join(surface.split())
 
 
-def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
-    """A regex alternation of literal ``words``, longest first, any space matching ``\\s+``.
+def _trie(words: Iterable[str], *, reverse: bool = False) -> str:
+    """A regex of literal ``words`` as a trie: each shared prefix is written once, so the engine
+    checks a few characters instead of trying a thousand words one by one. At each branch the
+    longer words come first ("billion" before "bn" before "b"), and a word that ends where a
+    longer one goes on is an optional part, tried long first; a space matches ``\\s+``.
 
-    >>> alternation(["bn", "billion", "b"])
-    '(?:billion|bn|b)'
+    ``reverse`` builds the trie from the words' ends, for patterns matched backwards (``(?r)``),
+    where the engine meets a word's last character first: "HK $" must be tried before "$".
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    parts = [r"\s+".join(regex.escape(piece) for piece in word.split(" ")) for word in ordered]
-    body = "|".join(parts)
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in reversed(word) if reverse else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def longest(node: dict) -> int:  # type: ignore[type-arg]
+        return max((1 + longest(child) for key, child in node.items() if key), default=0)
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        keys = sorted((k for k in node if k), key=lambda k: (-longest(node[k]), k))
+        pieces = [(r"\s+" if k == " " else regex.escape(k), emit(node[k])) for k in keys]
+        branches = [rest + char if reverse else char + rest for char, rest in pieces]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(root)
+
+
+def alternation(words: Iterable[str], *, ignore_case: bool = False, reverse: bool = False) -> str:
+    """A regex matching any of the literal ``words``, longest first, any space matching ``\\s+``
+    (``reverse``: for a pattern matched backwards).
+
+    >>> alternation(["bn", "billion", "b"]), alternation(["$", "HK $"], reverse=True)
+    ('(?:b(?:illion|n)?)', '(?:(?:HK\\\\s+)?\\\\$)')
+    """
+    ordered = sorted({normalise_space(w).casefold() if ignore_case else normalise_space(w) for w in words})
+    body = _trie(ordered, reverse=reverse)
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
-def mixed_case_alternation(table: Mapping[str, bool]) -> str:
-    """An alternation where each word carries its own case rule (``True`` = ignore case).
-
-    Longest first across both kinds, so "per cent" is tried before "pc".
+def mixed_case_alternation(table: Mapping[str, bool], *, reverse: bool = False) -> str:
+    """An alternation where each word carries its own case rule (``True`` = ignore case): the words
+    that ignore case, then the exact ones (the grammar's look-arounds make the engine try the
+    second group when a word of the first ends inside a longer word).
 
     >>> mixed_case_alternation({"pc": False, "per cent": True})
-    '(?:(?i:per\\\\s+cent)|pc)'
+    '(?:(?i:per\\\\s+cent)|(?:pc))'
     """
-    ordered = sorted(table, key=lambda w: (-len(w), w))
-    parts = []
-    for word in ordered:
-        body = r"\s+".join(regex.escape(piece) for piece in word.split(" "))
-        parts.append(f"(?i:{body})" if table[word] else body)
+    folded = alternation([w for w, ignore in table.items() if ignore], ignore_case=True, reverse=reverse)
+    exact = alternation([w for w, ignore in table.items() if not ignore], reverse=reverse)
+    parts = [p for p, words in ((folded, any(table.values())), (exact, not all(table.values()))) if words]
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -96,8 +127,8 @@ class CaseTable:
                 found = self._folded.get(key.casefold())
         return found
 
-    def pattern(self) -> str:
-        return mixed_case_alternation(self.case_rules)
+    def pattern(self, *, reverse: bool = False) -> str:
+        return mixed_case_alternation(self.case_rules, reverse=reverse)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +140,52 @@ class UnitEntry:
 @dataclass(frozen=True, slots=True)
 class CurrencyEntry:
     code: str  # ISO 4217
-    position: str  # pre | post | both
+    position: str  # pre | post | both | glued
+    factor: float = 1.0  # what a subunit multiplies by ("cts": 0.01)
+
+
+# Wire copy's abbreviations of a currency name's last word ("Canadian dlrs"), and the subunit of
+# every currency named "dollar" ("Canadian cents", "canadian cts"): hundredths, as ISO 4217 says.
+_WIRE_FORMS: Final = {"dollars": ("dlrs",), "dollar": ("dlr",)}
+_DOLLAR_SUBUNITS: Final = ("cents", "cts")
+
+
+def _currency_rows() -> Iterator[tuple[str, str, str, float]]:
+    """(surface, code, position, factor): currencies.tsv first, then what CLDR adds.
+
+    CLDR gives every ISO code (either side of a number, exact case) and each English name of
+    more than one word ("Egyptian pounds", "Chilean pesos"), in the singular and the plural; names
+    CLDR dates with a parenthesis ("Brazilian cruzeiro (1990–1993)") are left out. One-word names
+    ("euro", "won") and the default of an ambiguous noun ("francs") are ours.
+    """
+    for row in rows("currencies.tsv"):
+        yield row[0], row[1], row[2], float(row[3]) if len(row) > 3 else 1.0
+    for code, _name, singular, plural in rows("cldr_currencies.tsv"):
+        yield code, code, "both", 1.0
+        for name in (singular, plural):
+            words = name.split()
+            if len(words) < 2 or "(" in name:
+                continue
+            yield name, code, "post", 1.0
+            for wire in _WIRE_FORMS.get(words[-1].lower(), ()):
+                yield " ".join([*words[:-1], wire]), code, "post", 1.0
+            if words[-1].lower() in _WIRE_FORMS:
+                for sub in _DOLLAR_SUBUNITS:
+                    yield " ".join([*words[:-1], sub]), code, "post", 0.01
 
 
 def _currency_table(position: str) -> CaseTable:
     entries = []
-    for surface, code, where in rows("currencies.tsv"):
+    seen: set[str] = set()
+    for surface, code, where, factor in _currency_rows():
         if where == position or (where == "both" and position != "glued"):
             # Codes and symbols ("Rs", "USD") are exact; spelled-out names ("dollars", "Swiss francs") ignore case.
             ignore_case = surface[0].islower() or " " in surface.strip(" $")
-            entries.append((surface, CurrencyEntry(code, where), ignore_case))
+            key = surface.casefold() if ignore_case else surface
+            if key in seen:  # the first row of a surface wins: ours before CLDR's
+                continue
+            seen.add(key)
+            entries.append((surface, CurrencyEntry(code, where, factor), ignore_case))
     return CaseTable(entries)
 
 

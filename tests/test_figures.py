@@ -103,7 +103,6 @@ RANGES = [
     ("from-to-scale", "from 5.2bn to 7.8bn dollars", "from 5.2bn to 7.8bn dollars", 5.2e9, 7.8e9, "USD"),
     ("scale-distributes", "1 to 2 thousand people", "1 to 2 thousand", 1000.0, 2000.0, ""),
     ("scale-does-not-distribute", "prices from $200 to $4 million", "from $200 to $4 million", 200.0, 4e6, "USD"),
-    ("or", "three or four years", "three or four years", 3.0, 4.0, "year"),
 ]
 
 

@@ -57,7 +57,8 @@ DATA_FILES = sorted(p.name for p in DATA_DIR.glob("*.tsv"))
 
 @pytest.mark.parametrize("name", DATA_FILES)
 def test_no_entry_listed_twice(name: str) -> None:
-    keys = [tuple(r[:2]) if name in ("ordinals.tsv", "one_as_pronoun.tsv") else r[0] for r in rows(name)]
+    width = {"ordinals.tsv": 2, "one_as_pronoun.tsv": 2, "cldr_currency_use.tsv": 3}.get(name, 1)
+    keys = [tuple(r[:width]) for r in rows(name)]
     assert len(keys) == len(set(keys))
 
 
@@ -76,3 +77,23 @@ def test_nothing_in_extract_reads_the_tests() -> None:
     package = Path(__file__).resolve().parent.parent / "extract"
     for source in package.rglob("*.py"):
         assert '"tests"' not in source.read_text(encoding="utf-8"), source
+
+
+def test_cldr_files_are_what_babel_gives() -> None:
+    babel = pytest.importorskip("babel")
+    header = (DATA_DIR / "cldr_currencies.tsv").read_text(encoding="utf-8").splitlines()[1]
+    if f"babel {babel.__version__}." not in header:
+        pytest.skip(f"the files were made with another babel ({header}); run python -m tools.currencies")
+    from tools.currencies import main
+
+    assert main(["--check"]) == 0
+
+
+def test_ours_win_over_cldr_and_cldr_fills_the_rest() -> None:
+    from extract.vocab import CURRENCY_PREFIXES, CURRENCY_SUFFIXES, CurrencyEntry
+
+    francs, egp, clp = CURRENCY_SUFFIXES.get("francs"), CURRENCY_SUFFIXES.get("Egyptian pounds"), CURRENCY_PREFIXES.get("CLP")
+    assert isinstance(francs, CurrencyEntry) and francs.code == "FRF"  # our default of a bare noun
+    assert isinstance(egp, CurrencyEntry) and egp.code == "EGP"  # CLDR's plural name
+    assert isinstance(clp, CurrencyEntry) and clp.code == "CLP"  # CLDR's code list
+    assert CURRENCY_PREFIXES.get("ALL") is None  # a code that is an English word is left out

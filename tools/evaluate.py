@@ -78,9 +78,11 @@ _GOLD_CURRENCY_NAMES: dict[str, str] = {
     "mexican peso": "MXN",
     "brazilian real": "BRL",
     "cent": "USD-cent",
-    "penny": "GBP-penny",
-    "pence": "GBP-penny",
+    "penny": "GBX",
+    "pence": "GBX",
 }
+# Subunits compared in their currency (a conversion like any other): 63 "cent" is 0.63 USD.
+_SUBUNITS = {"USD-cent": ("USD", 0.01)}
 # Annotators' nouns that pint would misread as units ("point" is a printer's point, "hand" a length).
 _COUNT_WORDS = {
     "", "-", "count", "times", "dimensionless", "number", "point", "points", "unit", "units", "hand", "hands", "section",
@@ -242,6 +244,9 @@ def score(name: str, cases: Iterable[tuple[str, list[Gold]]], keep_misses: int =
 
 def _gold(value: tuple[float, float], unit: str) -> Gold:
     cls, pint_unit = unit_class(unit)
+    if cls in _SUBUNITS:
+        cls, factor = _SUBUNITS[cls]
+        value = (value[0] * factor, value[1] * factor)
     return Gold(value[0], value[1], cls, pint_unit)
 
 

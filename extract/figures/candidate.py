@@ -40,7 +40,6 @@ assert tuple(DIGIT_AMOUNT.groupindex) == ("num", "half", "scale_word", "scale_le
 
 _MATCH_START: Final = methodcaller("start")
 _VALUE: Final = 20  # index of Candidate.value: the fields before it are what was read
-_SUBUNITS: Final = frozenset({"cent", "cents"})  # hundredths of the currency before them, or of the dollar
 
 
 # Traits of a candidate, as bits: a rule names the traits a candidate must have for it to apply,
@@ -263,27 +262,28 @@ def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, f
     """(unit, kind, factor, end) from the currency sign before a number and the word after it;
     ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
     code = ""
+    factor = 1.0
     if currency:
         entry = CURRENCY_PREFIXES.get(currency) or CURRENCY_GLUED.get(currency)
         code = entry.code if isinstance(entry, CurrencyEntry) else ""
     if post:
         folded = post.lower()
-        if folded in _SUBUNITS:
-            return code or "USD", "money", 0.01, end
         if folded in ("pound", "pounds") and not code:
             return "pound", "mass", 1.0, end  # rules.pounds_as_sterling may make it money
-        if not code:
-            named = named_unit(post)
-            if named is not None and named[1] == "money":
-                code = named[0]
-            elif named is not None:
-                return named[0], named[1], 1.0, end
+        named = CURRENCY_SUFFIXES.get(post)
+        if isinstance(named, CurrencyEntry):
+            factor = named.factor
+            code = code or named.code  # a sign before wins: "US$ 5 cents", "$5 dollars"
+        elif not code:
+            unit = UNITS.get(post)
+            if isinstance(unit, UnitEntry):
+                return unit.unit, unit.kind, 1.0, end
     if code:
         per = PER_UNIT_AFTER.match(text, end)
         per_unit = UNITS.get(per.group("per")) if per else None
         if per is not None and isinstance(per_unit, UnitEntry):
-            return f"{code}/{per_unit.unit}", "money", 1.0, per.end()
-        return code, "money", 1.0, end
+            return f"{code}/{per_unit.unit}", "money", factor, per.end()
+        return code, "money", factor, end
     return "", "count", 1.0, end
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extract.figures.candidate import Candidate, candidates, traits
-from extract.figures.ranges import joined, pair_of, refusal, restated_qualifier
+from extract.figures.ranges import carried_unit, joined, pair_of, refusal, restated_qualifier, shared_unit
 from extract.figures.rules import rules_for
 from extract.text.sentences import Sentences
 
@@ -65,10 +65,18 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
                 last = joined_pair
                 out[-1] = _found(joined_pair, sentence)
                 continue
+            shared = shared_unit(text, last, c)
+            if shared is not None:
+                _note(trace, last, "shared_unit", "changed", f"unit {last.unit!r} -> {shared.unit!r} (written once after 'or')")
+                out[-1] = _found(shared, sentence)
             restated = restated_qualifier(text, last, c)
             if restated is not None:
                 _note(trace, c, "restated_qualifier", "changed", f"qualifier {c.qualifier} -> {restated.qualifier}")
                 c = restated
+            carried = carried_unit(text, last, c)
+            if carried is not None:
+                _note(trace, c, "carried_unit", "changed", f"unit -> {carried.unit!r} (compared with the figure before)")
+                c = carried
         last, last_sentence = c, sentence
         out.append(tuple.__new__(Found, (c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence)))
     return out

@@ -112,7 +112,7 @@ SCALE_LETTER = _case_alternation(_SCALE_SHORT)  # "m", "K": glued, or spaced aft
 
 _UNIT_SHORT, _UNIT_LONG = _split_by_length(UNITS, 1)
 _CUR_POST_SHORT, _CUR_POST_LONG = _split_by_length(CURRENCY_SUFFIXES, 1)
-POST_LONG = _case_alternation(_UNIT_LONG | _CUR_POST_LONG | {"cents": True, "cent": True, "pounds": True, "pound": True})
+POST_LONG = _case_alternation(_UNIT_LONG | _CUR_POST_LONG | {"pounds": True, "pound": True})
 POST_SHORT = _case_alternation(_UNIT_SHORT | _CUR_POST_SHORT)
 PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 2})
 
@@ -190,8 +190,11 @@ PER_UNIT_AFTER = regex.compile(
 
 # --- left context, matched backwards from the figure's start ----------------------------------
 
-QUALIFIER = alternation(QUALIFIERS, ignore_case=True)
-_STOP_WORDS = alternation(STOP_CONTEXTS)
+# Matched backwards (LEFT_CONTEXT is a (?r) pattern): tries built from the words' ends.
+QUALIFIER = alternation(QUALIFIERS, ignore_case=True, reverse=True)
+_STOP_WORDS = alternation(STOP_CONTEXTS, reverse=True)
+_CURRENCY_GLUED_BACK = CURRENCY_GLUED.pattern(reverse=True)
+_CURRENCY_PREFIX_BACK = CURRENCY_PREFIXES.pattern(reverse=True)
 
 LEFT_CONTEXT = regex.compile(
     rf"""(?r)
@@ -201,8 +204,8 @@ LEFT_CONTEXT = regex.compile(
       | (?P<glued> [A-Za-z]+ [&/]? [A-Za-z]* - \x20? )     # Su-35, S-400, COVID-19, TA-125
     )?
     (?P<sign_out> (?<! \w ) [-+\u2212] | (?i: minus ) [-\s] )?   # -$5bn, minus-5
-    (?: (?<! [A-Za-z] ) (?P<cur> {CURRENCY_GLUED.pattern()} )   # "PS2.7m": a sign that is a word when spaced
-      | (?<! [A-Za-z] ) (?P<cur> {CURRENCY_PREFIX} ) \x20?       # $5, US$ 1.3, RMB 10, not "covers 13"
+    (?: (?<! [A-Za-z] ) (?P<cur> {_CURRENCY_GLUED_BACK} )   # "PS2.7m": a sign that is a word when spaced
+      | (?<! [A-Za-z] ) (?P<cur> {_CURRENCY_PREFIX_BACK} ) \x20?       # $5, US$ 1.3, RMB 10, not "covers 13"
     )?
     (?P<sign> (?<! \w ) [-+\u2212] )?                  # $-50.8bn, -5.4%, +0.2%
     \Z
@@ -268,6 +271,18 @@ METRES_RESTATED = regex.compile(r"\s* \( \s* [\d.,]+ \s* (?: ft | feet | foot ) 
 RANGE_JOIN = regex.compile(
     r"""
     \s* (?: [-\u2013\u2014] | to | and | or ) \s* \Z   # the whole text between the two figures
+    """,
+    FLAGS,
+)
+
+# Between a figure and a bare number that compares with it, and so is in its unit: "31 cts vs 31",
+# "15.7 billion stg from 17.4 billion", "54.9 mln stg against 33.4 mln".
+COMPARED_WITH = regex.compile(
+    r"""
+    \s* ,? \s*
+    (?i: vs \.? | versus | against | from | compared \s+ (?: with | to ) )   # the comparing word
+    \s+ (?i: (?: a \s+ )? (?: loss | profit ) \s+ )?                      # "vs loss 23" in earnings tables
+    \Z
     """,
     FLAGS,
 )

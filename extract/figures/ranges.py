@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from extract.figures.candidate import Candidate, bounds, candidates_at
-from extract.figures.grammar import BRACKET_OPEN, RANGE_JOIN
+from extract.figures.candidate import MULTIPLIER, NUMBER, Candidate, bounds, candidates_at, valued
+from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, RANGE_JOIN
 from extract.figures.numbers import tidy_float
 from extract.figures.rules import word_before
 from extract.vocab import trade_words
@@ -51,13 +51,23 @@ def and_needs_between(p: Pair) -> bool:
     return p.connector == "and" and p.first.lead != "between"
 
 
-def or_joins_bare_numbers(p: Pair) -> bool:
-    """ "X or Y" joins only when X has no unit of its own: "two or three ships", not "$5 or $6".
+def or_never_joins(p: Pair) -> bool:
+    """ "X or Y" gives two figures, each as written: "6.8 or 6.9 pct", "two or three ships", "21.7
+    mln dlrs or 46 cts a share"; a range is "X to Y", "X-Y" or "between X and Y".
 
-    >>> refuses(or_joins_bare_numbers, "cost $5 or $6"), refuses(or_joins_bare_numbers, "two or three ships")
+    >>> refuses(or_never_joins, "cost $5 or $6"), refuses(or_never_joins, "from 5 to 6 ships")
     (True, False)
     """
-    return p.connector == "or" and bool(p.first.unit)
+    return p.connector == "or"
+
+
+def multipliers_never_join(p: Pair) -> bool:
+    """A multiplier is a change, never a range's end: "doubled to 756 mln stg" is 2 times, then a level.
+
+    >>> refuses(multipliers_never_join, "output doubled to 756 tonnes")
+    True
+    """
+    return p.first.expression == MULTIPLIER or p.second.expression == MULTIPLIER
 
 
 def change_then_level(p: Pair) -> bool:
@@ -65,9 +75,13 @@ def change_then_level(p: Pair) -> bool:
 
     >>> refuses(change_then_level, "exports rose 5% to 7%"), refuses(change_then_level, "from 5% to 7%")
     (True, False)
+    >>> refuses(change_then_level, "jobs grew by 296,000 to 28.5 million")  # "by": even with no unit
+    True
     """
-    a = p.first
-    return p.connector == "to" and a.lead != "from" and bool(a.unit) and p.word_before_first.lower() in _CHANGE_BEFORE
+    a, before = p.first, p.word_before_first.lower()
+    if p.connector != "to" or a.lead == "from":
+        return False
+    return before == "by" or (bool(a.unit) and before in _CHANGE_BEFORE)
 
 
 def units_differ(p: Pair) -> bool:
@@ -83,7 +97,8 @@ def units_differ(p: Pair) -> bool:
 JOIN_RULES: Final[tuple[tuple[str, Callable[[Pair], bool]], ...]] = (
     ("plain_figures_only", plain_figures_only),
     ("and_needs_between", and_needs_between),
-    ("or_joins_bare_numbers", or_joins_bare_numbers),
+    ("or_never_joins", or_never_joins),
+    ("multipliers_never_join", multipliers_never_join),
     ("change_then_level", change_then_level),
     ("units_differ", units_differ),
 )
@@ -120,8 +135,10 @@ def joined(text: str, p: Pair) -> Candidate:
     """The range of a pair that joins: from the first's lead word ("between") to the second's end."""
     a, b = p.first, p.second
     low_value = a.value
+    if not a.unit and b.factor != 1.0:  # "1 to 2 cts": the first end is in cents too
+        low_value = tidy_float(low_value * b.factor)
     if a.scale == 1.0 and b.scale != 1.0 and scale_distributes(a.number, b.number):
-        low_value = tidy_float(a.value * b.scale)
+        low_value = tidy_float(low_value * b.scale)
     low, high = sorted((low_value, b.value))
     start = a.surface_start
     if a.lead:
@@ -157,6 +174,38 @@ def restated_qualifier(text: str, a: Candidate, b: Candidate) -> Candidate | Non
         return None
     low, high = bounds(b.value, a.qualifier)
     return b._replace(qualifier=a.qualifier, low=low, high=high)
+
+
+def carried_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """A bare number compared with the figure before it takes that figure's unit, a subunit
+    included, when both or neither have a scale word: "15.7 billion stg from 17.4 billion",
+    "31 cts vs 31". A sentence with no unit stays unitless.
+
+    >>> t = "Shr 31 cts vs 31"
+    >>> carried_unit(t, candidates_at(t, 4)[0], candidates_at(t, 14)[0]).value
+    0.31
+    """
+    if b.unit or not a.unit or b.expression != NUMBER or a.kind == "duration":
+        return None
+    if bool(a.scale_text) != bool(b.scale_text) or COMPARED_WITH.match(text, a.end, b.surface_start) is None:
+        return None
+    return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
+
+
+def shared_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """In "X or Y unit" the unit (and scale) written once belongs to both: ``a`` with ``b``'s unit.
+
+    >>> t = "six or seven dollars"
+    >>> shared = shared_unit(t, candidates_at(t, 0)[0], candidates_at(t, 7)[0])
+    >>> shared.value, shared.unit
+    (6.0, 'USD')
+    """
+    if a.unit or not b.unit or a.expression != NUMBER or a.scale_text:
+        return None
+    if text[a.end : b.surface_start].strip().lower() != "or":
+        return None
+    scale_text, scale = (b.scale_text, b.scale) if scale_distributes(a.number, b.number) else ("", 1.0)
+    return valued(a._replace(unit=b.unit, kind=b.kind, factor=b.factor, scale_text=scale_text, scale=scale))
 
 
 def refuses(rule: Callable[[Pair], bool], text: str) -> bool:

@@ -32,6 +32,7 @@ from extract.figures.candidate import (
     SCALE_M,
     SMALL_WHOLE,
     STOP,
+    UNIT,
     UNITLESS,
     WORDS,
     Candidate,
@@ -55,7 +56,7 @@ from extract.figures.grammar import (
     YEAR_LEAD,
     is_year,
 )
-from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, function_words
+from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, RELATIVE_WORDS, function_words
 
 Verdict = bool | Candidate  # False: no effect; True: dropped; a Candidate: changed
 
@@ -194,6 +195,22 @@ def over_means_during(c: Candidate, text: str) -> Verdict:
     return False
 
 
+def duration_names_a_period(c: Candidate, text: str) -> bool:
+    """A duration after "the", "first", "last" or "past" names the period a figure covers ("in the
+    first five months", "over the past two years"), not a figure; "for four months" is one.
+
+    >>> judge(duration_names_a_period, "in the first five months of", "five")
+    True
+    >>> judge(duration_names_a_period, "for four months", "four")
+    False
+    >>> judge(duration_names_a_period, "a 10-year low", "10")
+    False
+    """
+    if c.kind != "duration" or c.scale_text or "-" in text[c.start : c.end]:
+        return False
+    return word_before(text, c.surface_start).lower() in _PERIOD_BEFORE_DURATION
+
+
 # --- rules on numbers written in words -----------------------------------------------------------
 
 
@@ -231,6 +248,41 @@ def word_number_before_function_word(c: Candidate, text: str) -> bool:
     False
     """
     return word_after(text, c.end).lower() in _PROSE_AFTER_WORD_NUMBER
+
+
+# "the two companies", "both sides", "the top three": words before a number in words that make it
+# refer back to a known group or name a rank ("a", "an" and "some" introduce new things).
+_GROUP_BEFORE: Final = function_words("article", "determiner", "rank") - {"a", "an", "some"}
+# Words after "one" that keep it a number: a range or list ("one to three", "one or two").
+_ONE_IN_A_RANGE: Final = function_words("linking") - {"of", "per"}
+# Words before a duration that make it a period ("the first five months", "the past two years").
+_PERIOD_BEFORE_DURATION: Final = _PERIOD_WORDS_BEFORE | {w for w, step in RELATIVE_WORDS.items() if step != "after"}
+
+
+def number_word_names_a_group(c: Candidate, text: str) -> bool:
+    """A number in words after "the", "these", "both" or "top" refers to a group already known or
+    names a rank ("the two companies", "the top three"): it counts nothing new.
+
+    >>> judge(number_word_names_a_group, "the two companies agreed", "two")
+    True
+    >>> judge(number_word_names_a_group, "top three markets", "three")
+    True
+    >>> judge(number_word_names_a_group, "it built two plants", "two")
+    False
+    """
+    return word_before(text, c.start).lower() in _GROUP_BEFORE
+
+
+def one_counts_nothing(c: Candidate, text: str) -> bool:
+    """ "one" with no unit is a pronoun or an article ("one of the largest", "one analyst said"),
+    not a count; in a range or list it stays a number ("one to three weeks").
+
+    >>> judge(one_counts_nothing, "one analyst said", "one"), judge(one_counts_nothing, "one of them", "one")
+    (True, True)
+    >>> judge(one_counts_nothing, "one or two ships", "one")
+    False
+    """
+    return c.number_text.lower() == "one" and word_after(text, c.end).lower() not in _ONE_IN_A_RANGE
 
 
 # --- rules on names, references and dates --------------------------------------------------------
@@ -531,7 +583,10 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("m_after_number_is_metres", m_after_number_is_metres, NUMBER_T | SCALE_M),
     Rule("pounds_as_sterling", pounds_as_sterling, NUMBER_T | POUND),
     Rule("over_means_during", over_means_during, NUMBER_T | QUALIFIED),
+    Rule("duration_names_a_period", duration_names_a_period, NUMBER_T | UNIT),
     Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
+    Rule("one_counts_nothing", one_counts_nothing, NUMBER_T | WORDS | UNITLESS),
+    Rule("number_word_names_a_group", number_word_names_a_group, NUMBER_T | WORDS | UNITLESS),
     Rule("word_number_without_noun", word_number_without_noun, NUMBER_T | WORDS),
     Rule("word_number_before_function_word", word_number_before_function_word, NUMBER_T | WORDS | UNITLESS),
     Rule("number_word_in_a_name", number_word_in_a_name, NUMBER_T | WORDS | UNITLESS),

@@ -1,0 +1,118 @@
+"""Failure classes found in real news (the development part of tests/gold/real_news.jsonl), one
+table per class. Every sentence here is invented to show its class; none is copied from the corpus.
+Each row: sentence -> every figure as (surface, value, unit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_figures
+
+
+def figures(text: str) -> list[tuple[str, float, str]]:
+    return [(f.surface, f.value, f.unit) for f in extract_figures(text)]
+
+
+def table(rows: list[tuple[str, str, list[tuple[str, float, str]]]]) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize(("text", "expected"), [r[1:] for r in rows], ids=[r[0] for r in rows])
+
+
+# --- wire-service money: abbreviations, dotted country names, subunits -------------------------
+WIRE_MONEY = [
+    ("mln-dlrs", "Profit rose to 41.2 mln dlrs last year.", [("41.2 mln dlrs", 41.2e6, "USD")]),
+    ("dlr-singular", "Hog futures gained 1.25 dlr on the day.", [("1.25 dlr", 1.25, "USD")]),
+    ("capital-dlrs", "Sales were 3.4 billion Dlrs.", [("3.4 billion Dlrs", 3.4e9, "USD")]),
+    ("us-dotted-dlrs", "The loan is 800 mln U.S. Dlrs.", [("800 mln U.S. Dlrs", 800e6, "USD")]),
+    ("hk-dotted-dlrs", "The bid was 2.1 billion H.K. Dlrs.", [("2.1 billion H.K. Dlrs", 2.1e9, "HKD")]),
+    ("nz-dotted-dlrs", "Exports earned 95 mln N.Z. Dlrs.", [("95 mln N.Z. Dlrs", 95e6, "NZD")]),
+    ("canadian-dlrs", "Wheat sales reached 640 mln Canadian dlrs.", [("640 mln Canadian dlrs", 640e6, "CAD")]),
+    ("stg", "The bank added 215 mln stg to the market.", [("215 mln stg", 215e6, "GBP")]),
+    ("cts", "Earnings were 44 cts a share.", [("44 cts", 0.44, "USD")]),
+    ("ct-word-number", "It includes a nine ct charge.", [("nine ct", 0.09, "USD")]),
+    ("canadian-cts", "Crude rose 40 canadian cts a barrel.", [("40 canadian cts a barrel", 0.4, "CAD/oil_barrel")]),
+    ("cents-after-sign", "The fee is US$ 5 cents a unit.", [("US$ 5 cents", 0.05, "USD")]),
+]
+
+
+@table(WIRE_MONEY)
+def test_wire_money(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- currencies beyond the hand-written table: CLDR names and codes, bare nouns ----------------
+CURRENCIES = [
+    ("cldr-code-pre", "The state fund holds CLP 900 billion.", [("CLP 900 billion", 900e9, "CLP")]),
+    ("cldr-name", "Cairo raised 3 billion Egyptian pounds.", [("3 billion Egyptian pounds", 3e9, "EGP")]),
+    ("cldr-name-singular", "A loaf costs one Kenyan shilling.", [("one Kenyan shilling", 1.0, "KES")]),
+    ("cldr-historic", "The deal was worth 40 mln German marks.", [("40 mln German marks", 40e6, "DEM")]),
+    ("bare-escudos", "Lisbon spent 12 billion escudos.", [("12 billion escudos", 12e9, "PTE")]),
+    ("bare-guilders", "The order was 300 mln guilders.", [("300 mln guilders", 300e6, "NLG")]),
+    (
+        "special-drawing-rights",
+        "The fund lent 1.2 billion special drawing rights.",
+        [("1.2 billion special drawing rights", 1.2e9, "XDR")],
+    ),
+]
+
+
+@table(CURRENCIES)
+def test_currencies(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- joins: "or" gives two figures, a multiplier is never a range's end, "by X to Y" ------------
+JOINS = [
+    ("or-two-figures", "Growth may slow to 4.1 or 4.2 pct.", [("4.1", 4.1, "percent"), ("4.2 pct", 4.2, "percent")]),
+    ("or-words-share-unit", "It takes three or four years.", [("three", 3.0, "year"), ("four years", 4.0, "year")]),
+    ("or-scale-shared", "Bids of 30 or 45 mln dlrs came in.", [("30", 30e6, "USD"), ("45 mln dlrs", 45e6, "USD")]),
+    ("or-own-units", "a gain of 8.2 mln dlrs or 19 cts a share", [("8.2 mln dlrs", 8.2e6, "USD"), ("19 cts", 0.19, "USD")]),
+    ("doubled-to", "Its debt doubled to 310 mln stg.", [("doubled", 2.0, "times"), ("310 mln stg", 310e6, "GBP")]),
+    ("fold-to", "Output rose sixfold to 48,000 tonnes.", [("sixfold", 6.0, "times"), ("48,000 tonnes", 48000.0, "tonne")]),
+    ("by-to-bare", "Payrolls grew by 154,000 to 31.2 million.", [("154,000", 154000.0, ""), ("31.2 million", 31.2e6, "")]),
+    ("cts-to-dlrs-range", "Payouts of between 45 cts and 1.10 dlrs a share", [("between 45 cts and 1.10 dlrs", 0.775, "USD")]),
+    ("bare-to-cts-range", "Hogs fell 2 to 3 cts a lb.", [("2 to 3 cts", 0.025, "USD")]),
+]
+
+
+@table(JOINS)
+def test_joins(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- units carried over from the figure a bare number is compared with ---------------------------
+CARRIED = [
+    ("cts-vs-bare", "Shr 27 cts vs 27", [("27 cts", 0.27, "USD"), ("27", 0.27, "USD")]),
+    (
+        "stg-from",
+        "Sales fell to 9.1 billion stg from 9.8 billion.",
+        [("9.1 billion stg", 9.1e9, "GBP"), ("9.8 billion", 9.8e9, "GBP")],
+    ),
+    ("against", "Stocks were 61,000 tonnes against 58,500.", [("61,000 tonnes", 61000.0, "tonne"), ("58,500", 58500.0, "tonne")]),
+    ("scale-mismatch", "Exports rose 12 pct from 3.4 billion.", [("12 pct", 12.0, "percent"), ("3.4 billion", 3.4e9, "")]),
+    ("no-unit-anywhere", "Net 3.3 mln vs 2.5 mln", [("3.3 mln", 3.3e6, ""), ("2.5 mln", 2.5e6, "")]),
+]
+
+
+@table(CARRIED)
+def test_carried_units(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- not figures: groups, ranks, "one", durations naming a period ------------------------------
+NOT_FIGURES = [
+    ("the-two", "The two firms signed a pact on steel.", []),
+    ("both-three", "Talks between the three producers ended.", []),
+    ("top-five", "Japan is among its top five buyers.", []),
+    ("one-of", "It is one of the biggest mills in Asia.", []),
+    ("one-analyst", "One trader said the market was thin.", []),
+    ("first-months", "Exports rose in the first seven months of the year.", []),
+    ("past-years", "Imports grew over the past four years.", []),
+    ("for-months-is-figure", "The plant was shut for four months.", [("four months", 4.0, "month")]),
+    ("one-in-range", "Delivery takes one to two weeks.", [("one to two weeks", 1.5, "week")]),
+    ("digits-after-the", "The 14 members met in Vienna.", [("14", 14.0, "")]),
+]
+
+
+@table(NOT_FIGURES)
+def test_not_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
