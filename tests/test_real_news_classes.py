@@ -116,3 +116,64 @@ NOT_FIGURES = [
 @table(NOT_FIGURES)
 def test_not_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# --- numbers written the wire's way: fractions, "half a", vague amounts with units -----------------
+WRITTEN = [
+    ("mixed-fraction", "The stock closed up 2-3/8 at 41-1/2.", [("2-3/8", 2.375, ""), ("41-1/2", 41.5, "")]),
+    ("fraction-pct", "The fee is 3/8 pct of the issue.", [("3/8 pct", 0.375, "percent")]),
+    ("third-stake", "It bought a 66-2/3 stake.", [("66-2/3", 66.6666666667, "")]),
+    ("slash-date-is-not", "It was filed on 3/4 last year.", []),
+    ("half-a-billion", "Trade may reach half a billion euros.", [("half a billion euros", 5e8, "EUR")]),
+    ("several-thousand-unit", "It lost several thousand tonnes.", [("several thousand tonnes", 6000.0, "tonne")]),
+    ("doubling", "The levy is doubling the cost.", [("doubling", 2.0, "times")]),
+    ("bil-scale", "NET 2.4 BIL vs 2.2 BIL", [("2.4 BIL", 2.4e9, ""), ("2.2 BIL", 2.2e9, "")]),
+]
+
+
+@table(WRITTEN)
+def test_written_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- dates and names made of numbers: years before trade nouns, day spans, digit chains ----------
+DATES_AND_NAMES = [
+    ("year-before-sales", "They expect 1988 sales of 40 mln dlrs.", [("40 mln dlrs", 40e6, "USD")]),
+    ("year-before-results", "The 1986 results are due.", []),
+    ("year-count-stays", "The plant cut 1500 jobs.", [("1500", 1500.0, "")]),
+    ("year-month", "Output was 9,100 tonnes in the same 1986 month.", [("9,100 tonnes", 9100.0, "tonne")]),
+    ("day-span-and", "The issue is open between May 4 and 8.", []),
+    ("day-span-to", "Talks run from June 10 to 14 in Geneva.", []),
+    ("digit-chain", "It sold its 2-4-6 line to a rival.", []),
+    ("iso-date", "Filed 2024-05-01 with the court.", []),
+    ("score-stays", "The vote was 7-2 against.", [("7-2", 4.5, "")]),
+]
+
+
+@table(DATES_AND_NAMES)
+def test_dates_and_names(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- units: rates keep their time, pence, short tons, kilos, no unit across a line break ---------
+UNITS = [
+    ("tonnes-a-year", "The mill makes 80,000 tonnes a year.", [("80,000 tonnes a year", 80000.0, "tonne / year")]),
+    ("goods-per-day", "It buys 45 mln cubic feet of gas per day.", [("45 mln cubic feet", 45e6, "cubic_foot / day")]),
+    ("annually", "It will make 20,000 tonnes of rubber annually.", [("20,000 tonnes", 20000.0, "tonne / year")]),
+    ("not-a-year-earlier", "Stocks were 5,000 tonnes a year earlier.", [("5,000 tonnes", 5000.0, "tonne")]),
+    ("pence", "Shares fell to 412 pence.", [("412 pence", 412.0, "GBX")]),
+    ("short-tons", "Exports were 7,300 short tons.", [("7,300 short tons", 7300.0, "short_ton")]),
+    ("kilos", "It sold 310 mln kilos of yarn.", [("310 mln kilos", 310e6, "kilogram")]),
+    ("line-break", "Shrs 512,000 vs 498,000\nYear", [("512,000", 512000.0, ""), ("498,000", 498000.0, "")]),
+    ("week-ago", "Slaughter was 251,000 head versus 262,000 week ago.", [("251,000", 251000.0, ""), ("262,000", 262000.0, "")]),
+    (
+        "carried-across-words",
+        "Sales rose to 3.2 billion dlrs in 1986 from 2.9 billion.",
+        [("3.2 billion dlrs", 3.2e9, "USD"), ("2.9 billion", 2.9e9, "USD")],
+    ),
+]
+
+
+@table(UNITS)
+def test_units(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

@@ -233,9 +233,10 @@ def score(name: str, cases: Iterable[tuple[str, list[Gold]]], keep_misses: int =
         result.predicted += len(predicted)
         result.gold += len(gold)
         vm = _greedy(predicted, gold, value_matches)
+        um = _greedy(predicted, gold, unit_matches)
         result.value_matches += vm
-        result.unit_matches += _greedy(predicted, gold, unit_matches)
-        if (vm < len(gold) or vm < len(predicted)) and len(result.misses) < keep_misses:
+        result.unit_matches += um
+        if (vm < len(gold) or vm < len(predicted) or um < vm) and len(result.misses) < keep_misses:
             got = [(f.surface, f.value_low if f.qualifier == "range" else f.value, f.unit) for f in predicted]
             want = [(g.low, g.high, g.unit_class) for g in gold]
             result.misses.append(f"{text}\n    gold {want}\n    got  {got}")
@@ -428,7 +429,8 @@ def score_real(name: str, cases: Iterable[RealCase], documents: dict[str, tuple[
         result.gold += len(gold)
         pairs = greedy_pairs(predicted, gold, value_matches)
         result.value_matches += len(pairs)
-        result.unit_matches += _greedy(predicted, gold, unit_matches)
+        units_right = _greedy(predicted, gold, unit_matches)
+        result.unit_matches += units_right
         by_gold = dict(pairs)
         for k, g in enumerate(case.figures):
             f = predicted[by_gold[k]] if k in by_gold else None
@@ -442,7 +444,8 @@ def score_real(name: str, cases: Iterable[RealCase], documents: dict[str, tuple[
                 result.period_right += f is not None and (f.period_start, f.period_end) == (g.period_start, g.period_end)
             elif f is not None and f.period_start:
                 result.period_spurious += 1
-        if (len(pairs) < len(gold) or len(pairs) < len(predicted)) and len(result.misses) < keep_misses:
+        wrong = len(pairs) < len(gold) or len(pairs) < len(predicted) or units_right < len(pairs)
+        if wrong and len(result.misses) < keep_misses:
             got = [(f.surface, f.value_low if f.qualifier == "range" else f.value, f.unit) for f in predicted]
             want = [(g.low, g.high, g.unit_class) for g in gold]
             sentence = text[case.start : case.end]

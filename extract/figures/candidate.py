@@ -12,7 +12,15 @@ from typing import Final, NamedTuple
 
 import regex
 
-from extract.figures.grammar import DIGIT_AMOUNT, LEFT_CONTEXT, PER_UNIT_AFTER, SPACED_SCALE, WORD_AMOUNT, WORD_TRIGGER
+from extract.figures.grammar import (
+    DIGIT_AMOUNT,
+    LEFT_CONTEXT,
+    PER_UNIT_AFTER,
+    RATE_AFTER,
+    SPACED_SCALE,
+    WORD_AMOUNT,
+    WORD_TRIGGER,
+)
 from extract.figures.numbers import parse_digits, parse_number, parse_word_number, scale_value, tidy_float
 from extract.vocab import (
     CURRENCY_GLUED,
@@ -258,6 +266,34 @@ def _candidate(
     return c._replace(traits=traits(c))
 
 
+# Adverbs of frequency and "per annum" -> the time unit of a rate (pint names); the rest of
+# RATE_AFTER's time words are units.tsv rows. Source: English usage.
+_EVERY: Final = {"annually": "year", "yearly": "year", "annum": "year", "daily": "day", "monthly": "month", "weekly": "week"}
+# Kinds of quantity that a rate per time can be made of: goods, not durations, shares or temperatures.
+_RATE_KINDS: Final = frozenset({"mass", "volume", "energy", "count"})
+
+
+def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] | None:
+    """(unit, kind, end) of a quantity of goods that is a rate per time: "tonnes a year",
+    "cubic feet of gas per day"; ``end`` moves past the time only when nothing stands between.
+
+    >>> rate_of("500 tonnes a year", "tonne", "mass", 10)
+    ('tonne / year', 'mass_rate', 17)
+    >>> rate_of("60 cubic feet of gas per day", "cubic_foot", "volume", 13)
+    ('cubic_foot / day', 'volumetric_flow_rate', 13)
+    """
+    if kind not in _RATE_KINDS or "/" in unit:
+        return None
+    found = RATE_AFTER.match(text, end)
+    if found is None:
+        return None
+    word = (found.group("per") or found.group("every")).lower()
+    entry = UNITS.get(word)
+    time = _EVERY.get(word) or (entry.unit if isinstance(entry, UnitEntry) else "year")
+    rate_kind = "volumetric_flow_rate" if kind == "volume" else f"{kind}_rate"
+    return f"{unit} / {time}", rate_kind, end if found.group("goods") else found.end()
+
+
 def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, float, int]:
     """(unit, kind, factor, end) from the currency sign before a number and the word after it;
     ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
@@ -277,6 +313,9 @@ def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, f
         elif not code:
             unit = UNITS.get(post)
             if isinstance(unit, UnitEntry):
+                rate = rate_of(text, unit.unit, unit.kind, end)
+                if rate is not None:
+                    return rate[0], rate[1], 1.0, rate[2]
                 return unit.unit, unit.kind, 1.0, end
     if code:
         per = PER_UNIT_AFTER.match(text, end)
@@ -323,7 +362,7 @@ def _read_expression(m: regex.Match[str], left: _Left) -> Candidate:
             factor = scale_value(m.group("several_scale"))
             low_v, high_v = low_v * factor, high_v * factor
         value = tidy_float((low_v + high_v) / 2)
-        named = named_unit(m.group("vague_unit") or "")
+        named = named_unit(m.group("vague_unit") or m.group("several_unit") or "")
         unit, kind = named if named is not None else ("", "count")
         vague = left._replace(qualifier="approx")
         return _candidate(start, end, VAGUE, "", True, value, "", unit, kind, 1.0, "", vague, value, low_v, high_v)

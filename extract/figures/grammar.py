@@ -67,7 +67,9 @@ def _case_alternation(table: dict[str, bool]) -> str:
 # --- numbers ---------------------------------------------------------------------------------
 
 DIGITS = r"""
-(?: \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
+(?: \d{1,3} - \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] )   # 33-1/3, 1-3/4: wire copy's mixed fractions
+  | \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] ) (?= \x20? (?i: pct | percent | per \x20 cent | % ) )   # 5/8 pct
+  | \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
   | \d{1,3} (?: [\u00a0\u202f\u2009] \d{3} )+ (?: [.,] \d+ )?   # 1 200 000 with no-break or thin spaces
   | \d{1,3} (?: \x20 \d{3} )+ (?! [\d.,]? \d )       # 1 200 000 with plain spaces, whole groups only
   | \d+ (?: \. \d+ )?                                # 1200 or 1200.5
@@ -85,6 +87,7 @@ WORD_NUMBER = rf"""
 (?: {_TENS_WORDS} (?: [-\s] {_UNITS_WORDS} \b )?     # twenty, seventy-five
   | {_UNITS_WORDS}                                   # one .. nineteen
   | (?i: a \s+ dozen | dozen )                       # a dozen
+  | (?i: half \s+ an? ) (?= \s+ {_SCALE_WORDS} \b )   # "half a billion" (scale follows)
   | (?i: an? ) (?= \s+ {_SCALE_WORDS} \b )            # "a million" (scale follows)
 )
 """
@@ -93,6 +96,7 @@ WORD_NUMBER = rf"""
 FRACTION = rf"""
 (?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) [\s-]+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
   | (?P<frac_half> (?i: half ) ) (?= \s+ (?i: of|the|a|an|its|their|all) \b )
+    (?! \s+ (?i: an? ) \s+ {_SCALE_WORDS} \b )            # "half a billion" is a number
 )
 """
 
@@ -125,6 +129,7 @@ VAGUE = rf"""
     (?P<vague> {_VAGUE_PLURALS} ) (?= \s+ of \b )               # dozens of, hundreds of
     (?: \s+ of \s+ (?P<vague_unit> {POST_LONG} ) \b )?        # hundreds of miles, millions of dollars
   | (?P<several> {_VAGUE_BEFORE_SCALE} ) \s+ (?P<several_scale> {_SCALE_WORDS} ) \b   # several hundred
+    (?: \s+ (?P<several_unit> {POST_LONG} ) (?! \w ) )?                            # several thousand tonnes
 )
 """
 
@@ -139,11 +144,12 @@ def tail(suffix: str = "") -> str:
     Shared by both scans; ``suffix`` keeps group names unique for the stdlib engine."""
     return rf"""
     (?! \d | : \d | [/\u2044] \d | \. \d )         # not a time (10:30), a date (26.04) or a fraction
+    # no line break inside a figure: "388,536\nYear" ends a table row, and the next line starts another
     (?P<half{suffix}> \s+ and \s+ a \s+ half )?      # one and a half
-    (?: (?: \s | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: [\s-]+ {SCALE_WORD} )? \b )   # 900 million
+    (?: (?: [^\S\n] | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: (?: [^\S\n] | - )+ {SCALE_WORD} )? \b )   # 900 million
       | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
     )?
-    (?: (?: \s | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
+    (?: (?: [^\S\n] | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
       | (?P<post_sign{suffix}> {POST_SHORT} ) (?! \w )                 # 64.2%, 4x, 10W
     )?
     (?! [\w%] )                                         # the figure ends at a word boundary
@@ -182,8 +188,22 @@ SPACED_SCALE = regex.compile(rf"\x20 (?P<scale> {SCALE_LETTER} ) (?! \w )", FLAG
 _AFTER_DURATION = alternation(w for w, step in RELATIVE_WORDS.items() if step == "after")
 PER_UNIT_AFTER = regex.compile(
     rf"""
-    \s* (?: per | an? | / ) \s* (?P<per> {PER_UNIT} ) \b   # per barrel, a month, /tonne
+    [^\S\n]* (?: per | an? | / ) [^\S\n]* (?P<per> {PER_UNIT} ) \b   # per barrel, a month, /tonne
     (?! \s+ {_AFTER_DURATION} \b )                         # not "a year earlier"
+    """,
+    FLAGS,
+)
+
+# After a quantity of goods: the time it is a rate per ("tonnes a year", "cubic feet per day",
+# "barrels of fuel oil a month", "tonnes of rubber annually"). The words naming the goods may stand
+# between ("of" and up to four words); then the figure's surface ends at its unit.
+_TIME_UNITS = alternation((w for w in UNITS.case_rules if getattr(UNITS.get(w), "kind", "") == "duration"), ignore_case=True)
+RATE_AFTER = regex.compile(
+    rf"""
+    (?P<goods> [^\S\n]+ of (?: [^\S\n]+ [a-z][\w-]* ){{1,4}}? )?          # of natural gas
+    [^\S\n]* (?: (?: per | an? | / ) [^\S\n]* (?P<per> {_TIME_UNITS} | annum ) \b   # per day, a year
+             | (?P<every> annually | yearly | daily | monthly | weekly ) \b )     # annually
+    (?! [^\S\n]+ {_AFTER_DURATION} \b )                                      # not "a year earlier"
     """,
     FLAGS,
 )
@@ -251,6 +271,19 @@ CLOCK_AFTER = regex.compile(
     FLAGS,
 )
 
+# Before a day of the month that ends a span of days: "between March 17 and 19", "from May 2 to 6".
+DAY_SPAN_BEFORE = regex.compile(
+    rf"""(?r)
+    (?: {alternation((k for k, v in STOP_CONTEXTS.items() if v == "month"), reverse=True)} ) \.? \s+   # March, Sept.
+    \d{{1,2}} \s* (?: (?i: and | to | through | till | until ) \s+ | [-\u2013] \s* )   # 17 and, 2 to, 3-
+    \Z
+    """,
+    FLAGS,
+)
+
+# Three or more numbers joined by hyphens: a name or a code ("Lotus 1-2-3"), or an ISO date.
+DIGIT_CHAIN = regex.compile(r"\d+ (?: - \d+ ){2,}", FLAGS)
+
 # After a bare number: a street or place name ending in a street word (address_words.tsv), or a
 # ZIP code label, so the number is part of an address. Capitalised words alone are not enough:
 # "140 Airbus A320 jets" and "900 Mack Trucks" are figures.
@@ -276,12 +309,13 @@ RANGE_JOIN = regex.compile(
 )
 
 # Between a figure and a bare number that compares with it, and so is in its unit: "31 cts vs 31",
-# "15.7 billion stg from 17.4 billion", "54.9 mln stg against 33.4 mln".
+# "15.7 billion stg from 17.4 billion", "244 mln marks last year from 233 mln", "18.25 pct from a
+# revised 18.5".
 COMPARED_WITH = regex.compile(
     r"""
-    \s* ,? \s*
-    (?i: vs \.? | versus | against | from | compared \s+ (?: with | to ) )   # the comparing word
-    \s+ (?i: (?: a \s+ )? (?: loss | profit ) \s+ )?                      # "vs loss 23" in earnings tables
+    [^\n;]{0,40}?                                                    # a few words: "in 1986", "last year"
+    (?<! \w ) (?i: vs \.? | versus | against | from | compared \s+ (?: with | to ) ) (?! \w )   # the comparing word
+    [^\n;\d]{0,24}                                                  # "a revised", "January's", "loss"
     \Z
     """,
     FLAGS,

@@ -14,9 +14,13 @@ def parse_digits(text: str) -> float:
     1200000.5
     >>> parse_digits("1\\u202f200")
     1200.0
-    >>> parse_digits(".001")
-    0.001
+    >>> parse_digits(".001"), parse_digits("37-1/4"), parse_digits("5/8")
+    (0.001, 37.25, 0.625)
     """
+    if "/" in text:  # a fraction, mixed ("1-3/4") or not ("5/8")
+        whole, _, fraction = text.rpartition("-")
+        numerator, _, denominator = fraction.partition("/")
+        return tidy_float((float(whole) if whole else 0.0) + float(numerator) / float(denominator))
     return float(text.translate(_GROUP_SEPARATORS))
 
 

@@ -46,6 +46,8 @@ from extract.figures.grammar import (
     CODE_BLOCK_EDGE,
     CODE_HINT,
     CODE_MARK,
+    DAY_SPAN_BEFORE,
+    DIGIT_CHAIN,
     ENCODED_TOKEN,
     METRES_RESTATED,
     PHONE_AROUND,
@@ -56,7 +58,7 @@ from extract.figures.grammar import (
     YEAR_LEAD,
     is_year,
 )
-from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, RELATIVE_WORDS, function_words
+from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, RELATIVE_WORDS, function_words, trade_words
 
 Verdict = bool | Candidate  # False: no effect; True: dropped; a Candidate: changed
 
@@ -203,12 +205,41 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     True
     >>> judge(duration_names_a_period, "for four months", "four")
     False
+    >>> judge(duration_names_a_period, "it will last six months", "six")
+    False
     >>> judge(duration_names_a_period, "a 10-year low", "10")
     False
     """
     if c.kind != "duration" or c.scale_text or "-" in text[c.start : c.end]:
         return False
-    return word_before(text, c.surface_start).lower() in _PERIOD_BEFORE_DURATION
+    before = word_before(text, c.surface_start).lower()
+    if before == "the":
+        return True
+    if before not in _PERIOD_BEFORE_DURATION:
+        return False
+    # "the last six months", "its first nine months"; in "will last six months" the word is a verb
+    return word_before(text, c.surface_start - len(before) - 1).lower() in _BEFORE_A_PERIOD_WORD
+
+
+_AFTER_A_TIME: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step == "after")
+
+
+def time_word_dates_the_comparison(c: Candidate, text: str) -> Verdict:
+    """In "versus 275,000 week ago" the word of time dates what is compared; the number has no unit.
+
+    >>> judge(time_word_dates_the_comparison, "versus 275,000 week ago", "275,000").unit
+    ''
+    >>> judge(time_word_dates_the_comparison, "two weeks ago", "two")
+    False
+    """
+    if c.kind != "duration" or c.number == 1 or c.post.lower().endswith("s") or c.post[-1:].isupper():
+        return False
+    if word_after(text, c.end).lower() not in _AFTER_A_TIME:
+        return False
+    end = c.end - len(c.post)
+    while end > c.start and text[end - 1] in " -":
+        end -= 1
+    return valued(c._replace(end=end, unit="", kind="count", post="", factor=1.0))
 
 
 # --- rules on numbers written in words -----------------------------------------------------------
@@ -251,12 +282,16 @@ def word_number_before_function_word(c: Candidate, text: str) -> bool:
 
 
 # "the two companies", "both sides", "the top three": words before a number in words that make it
-# refer back to a known group or name a rank ("a", "an" and "some" introduce new things).
-_GROUP_BEFORE: Final = function_words("article", "determiner", "rank") - {"a", "an", "some"}
+# refer back to a known group or name a rank ("a", "an", "some" and possessives introduce a count:
+# "its three plants").
+_INTRODUCING: Final = frozenset({"a", "an", "some", "its", "their", "his", "her", "our", "your"})
+_GROUP_BEFORE: Final = function_words("article", "determiner", "rank") - _INTRODUCING
 # Words after "one" that keep it a number: a range or list ("one to three", "one or two").
 _ONE_IN_A_RANGE: Final = function_words("linking") - {"of", "per"}
 # Words before a duration that make it a period ("the first five months", "the past two years").
 _PERIOD_BEFORE_DURATION: Final = _PERIOD_WORDS_BEFORE | {w for w, step in RELATIVE_WORDS.items() if step != "after"}
+# ... when one of these stands before that word: "the last", "its first", "over past" (not "will last").
+_BEFORE_A_PERIOD_WORD: Final = function_words("article", "determiner", "preposition") - {"a", "an", "some"}
 
 
 def number_word_names_a_group(c: Candidate, text: str) -> bool:
@@ -282,7 +317,9 @@ def one_counts_nothing(c: Candidate, text: str) -> bool:
     >>> judge(one_counts_nothing, "one or two ships", "one")
     False
     """
-    return c.number_text.lower() == "one" and word_after(text, c.end).lower() not in _ONE_IN_A_RANGE
+    if c.number != 1 or c.number_text.lower() != "one":  # "one and a half" is a number
+        return False
+    return word_after(text, c.end).lower() not in _ONE_IN_A_RANGE
 
 
 # --- rules on names, references and dates --------------------------------------------------------
@@ -362,21 +399,63 @@ def minus_before_acronym(c: Candidate, text: str) -> bool:
     return sum(ch.isupper() for ch in word_before(text, c.surface_start)) >= 2
 
 
+# Nouns of trade a year names the period of ("1987 sales", "the 1986 results"): a plural noun after
+# a year keeps it a count ("2000 jobs") unless it is one of these.
+_NOUNS_A_YEAR_DATES: Final = trade_words("measure", "export", "import", forms=("noun",))
+
+
 def bare_year(c: Candidate, text: str) -> bool:
     """A four-digit year (1900-2099) with nothing attached is a period, not a figure.
 
-    It stays a count when a plural noun follows and no year word precedes it.
+    It stays a count when a plural noun follows and no year word precedes it, unless the noun is
+    one of trade that the year dates ("1987 sales").
 
     >>> judge(bare_year, "exports jumped between 2021 and 2023", "2021"), judge(bare_year, "In 2023 exports rose", "2023")
     (True, True)
     >>> judge(bare_year, "it cut 2000 jobs", "2000"), judge(bare_year, "The firm employed 1850 people", "1850")
     (False, False)
+    >>> judge(bare_year, "expected 1987 sales of", "1987")
+    True
     """
     if len(c.number_text) != 4 or not c.number_text.isdigit() or not is_year(c.number):
         return False
     if YEAR_LEAD.search(text, max(0, c.start - 20), c.start):
         return True
-    return not PLURAL_AFTER.match(text, c.end)
+    noun = PLURAL_AFTER.match(text, c.end)
+    return noun is None or noun.group("noun").lower() in _NOUNS_A_YEAR_DATES
+
+
+def year_before_a_time_word(c: Candidate, text: str) -> bool:
+    """A year before a singular word of time names a period: "the same 1986 month" is no duration.
+
+    >>> judge(year_before_a_time_word, "in the same 1986 month", "1986"), judge(year_before_a_time_word, "for 2000 years", "2000")
+    (True, False)
+    """
+    return c.kind == "duration" and is_year(c.number) and c.number_text.isdigit() and not c.post.lower().endswith("s")
+
+
+def day_after_a_date(c: Candidate, text: str) -> bool:
+    """The day that ends a span of days is a date: "between March 17 and 19", "from May 2 to 6".
+
+    >>> judge(day_after_a_date, "on sale between March 17 and 19 only", "19"), judge(day_after_a_date, "rose 17 to 19", "19")
+    (True, False)
+    """
+    return DAY_SPAN_BEFORE.search(text, max(0, c.start - 24), c.start) is not None
+
+
+def digit_chain(c: Candidate, text: str) -> bool:
+    """Three or more numbers joined by hyphens are a name, a code or a date: "Lotus 1-2-3", "2023-05-01".
+
+    >>> judge(digit_chain, "the 1-2-3 program", "1"), judge(digit_chain, "a 10-8 vote", "10")
+    (True, False)
+    """
+    if text[c.end : c.end + 1] != "-" and text[c.start - 1 : c.start] != "-":
+        return False
+    left = c.start
+    while left > 0 and (text[left - 1].isdigit() or text[left - 1] == "-"):
+        left -= 1
+    found = DIGIT_CHAIN.match(text, left)
+    return found is not None and found.end() >= c.end
 
 
 def date_or_time_after(c: Candidate, text: str) -> bool:
@@ -584,6 +663,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("pounds_as_sterling", pounds_as_sterling, NUMBER_T | POUND),
     Rule("over_means_during", over_means_during, NUMBER_T | QUALIFIED),
     Rule("duration_names_a_period", duration_names_a_period, NUMBER_T | UNIT),
+    Rule("time_word_dates_the_comparison", time_word_dates_the_comparison, NUMBER_T | UNIT),
     Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
     Rule("one_counts_nothing", one_counts_nothing, NUMBER_T | WORDS | UNITLESS),
     Rule("number_word_names_a_group", number_word_names_a_group, NUMBER_T | WORDS | UNITLESS),
@@ -596,6 +676,9 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("address_number", address_number, NUMBER_T | DIGITS | UNITLESS),
     Rule("minus_before_acronym", minus_before_acronym, NUMBER_T | UNITLESS | MINUS),
     Rule("bare_year", bare_year, NUMBER_T | UNITLESS | FOUR_DIGITS),
+    Rule("year_before_a_time_word", year_before_a_time_word, NUMBER_T | DIGITS | FOUR_DIGITS | UNIT),
+    Rule("day_after_a_date", day_after_a_date, NUMBER_T | UNITLESS | SMALL_WHOLE),
+    Rule("digit_chain", digit_chain, NUMBER_T | DIGITS),
     Rule("date_or_time_after", date_or_time_after, NUMBER_T | UNITLESS | SMALL_WHOLE),
     Rule("clock_time", clock_time, NUMBER_T | DIGITS | FOUR_DIGITS),
     Rule("phone_number", phone_number, NUMBER_T | DIGITS | UNITLESS),
