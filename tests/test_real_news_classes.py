@@ -177,3 +177,26 @@ UNITS = [
 @table(UNITS)
 def test_units(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# --- the issue's remaining unit classes (examples invented) ---------------------------------------
+ISSUE_UNITS = [
+    (
+        "quarter-of-a-point",
+        "Rates rose a quarter of a percentage point.",
+        [("a quarter of a percentage point", 0.25, "percentage_point")],
+    ),
+    ("half-a-point", "The bank cut half a percentage point.", [("half a percentage point", 0.5, "percentage_point")]),
+    ("indian-grouping", "Exports were 3,45,000 tonnes.", [("3,45,000 tonnes", 345000.0, "tonne")]),
+    ("megatonne", "Output reached 12 MnT last year.", [("12 MnT", 12.0, "megatonne")]),
+    ("index-points", "The index shed 212 points.", [("212 points", 212.0, "index_point")]),
+    ("pounds-of-goods", "Mills bought 4 million pounds of flour.", [("4 million pounds", 4e6, "pound")]),
+    ("pounds-money", "The deal is worth 8 billion pounds.", [("8 billion pounds", 8e9, "GBP")]),
+    ("apostrophe-year", "Sales peaked in Sept'19 and fell.", []),
+    ("day-span-month-after", "The fair runs from 3 to 9 March.", []),
+]
+
+
+@table(ISSUE_UNITS)
+def test_issue_units(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

@@ -349,6 +349,12 @@ def _read_expression(m: regex.Match[str], left: _Left) -> Candidate:
             count_word = m.group("frac_count").lower()
             count = 1.0 if count_word in ("a", "an") else NUMBER_WORDS[count_word][0]
             share = count * NUMBER_WORDS[m.group("frac").lower()][0]
+        named = named_unit(m.group("frac_unit") or "")
+        if named is not None:  # "a quarter of a percentage point": a share of that unit
+            value = tidy_float(share)
+            low, high = bounds(value, left.qualifier)
+            unit, kind = named
+            return _candidate(start, end, FRACTION, "", True, value, "", unit, kind, 1.0, "", left, value, low, high)
         value = round(share * 100, 2)
         low, high = bounds(value, left.qualifier)
         return _candidate(start, end, FRACTION, "", True, value, "", "percent", "percent", 1.0, "", left, value, low, high)

@@ -69,6 +69,7 @@ def _case_alternation(table: dict[str, bool]) -> str:
 DIGITS = r"""
 (?: \d{1,3} - \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] )   # 33-1/3, 1-3/4: wire copy's mixed fractions
   | \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] ) (?= \x20? (?i: pct | percent | per \x20 cent | % ) )   # 5/8 pct
+  | \d{1,2} (?: , \d{2} )+ , \d{3} (?! [\d,] ) (?: \. \d+ )?   # 2,77,000: Indian grouping (lakh, crore)
   | \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
   | \d{1,3} (?: [\u00a0\u202f\u2009] \d{3} )+ (?: [.,] \d+ )?   # 1 200 000 with no-break or thin spaces
   | \d{1,3} (?: \x20 \d{3} )+ (?! [\d.,]? \d )       # 1 200 000 with plain spaces, whole groups only
@@ -174,6 +175,7 @@ WORD_AMOUNT = regex.compile(
     rf"""
     \b
     (?: (?P<frac_expr> {FRACTION} )                     # a third, two-thirds
+        (?: \s+ (?: of \s+ )? (?i: an? ) \s+ (?P<frac_unit> {POST_LONG} ) (?! \w ) )?   # a quarter of a percentage point
       | (?P<vague_expr> {VAGUE} )                       # dozens of, several hundred
       | (?P<mult_expr> {MULTIPLIER_WORD} )              # doubled, fivefold
       | (?P<num> {WORD_NUMBER} ) {tail("_w")}           # seventy, two years, a million dollars
@@ -251,6 +253,7 @@ _CLOCK_WORDS = alternation((z for z in TIME_ZONES if z.islower()), ignore_case=T
 
 RIGHT_DATE = regex.compile(
     rf"""
+    (?: \s* (?: to | and | - | \u2013 ) \s* \d{{1,2}} )?   # the first day of a span: "3 to 9 March"
     \.? \s* (?: of \s+ )?                              # 26 April, 7th of May
     (?: {alternation(k for k, v in STOP_CONTEXTS.items() if v == "month")} ) \b
     | \s* (?i: a\.m\.|p\.m\.|am|pm ) \b                 # 5 pm

@@ -78,6 +78,7 @@ class Rule:
 
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
+_GOODS_AFTER = regex.compile(r"[^\S\n]+of[^\S\n]+[a-z]")  # "pounds of flour"
 _PERIOD_WORDS_BEFORE: Final = frozenset({"the", *(w for w, p in ORDINALS.items() if p != "follows")})
 _ORDINAL_FOLLOWERS: Final = frozenset(w for w, p in ORDINALS.items() if p == "follows")
 # A number in words followed by one of these counts nothing ("the bottom three during"); words that
@@ -175,10 +176,12 @@ def pounds_as_sterling(c: Candidate, text: str) -> Verdict:
 
     >>> judge(pounds_as_sterling, "a deal worth 8 billion pounds", "8").unit
     'GBP'
-    >>> judge(pounds_as_sterling, "he weighs 208 pounds", "208")
-    False
+    >>> judge(pounds_as_sterling, "he weighs 208 pounds", "208"), judge(pounds_as_sterling, "3 million pounds of flour", "3")
+    (False, False)
     """
     if c.unit != "pound" or c.post.lower() not in ("pound", "pounds"):
+        return False
+    if _GOODS_AFTER.match(text, c.end):  # "3 million pounds of flour": a weight of goods
         return False
     nearby = text[max(0, c.end - 200) : c.end + 200]
     if c.scale_text or "sterling" in nearby or "\u00a3" in nearby:
@@ -458,6 +461,15 @@ def digit_chain(c: Candidate, text: str) -> bool:
     return found is not None and found.end() >= c.end
 
 
+def year_after_apostrophe(c: Candidate, text: str) -> bool:
+    """Two digits after an apostrophe are a year: "Sept'19", "the class of '98".
+
+    >>> judge(year_after_apostrophe, "sales in Sept'19 rose", "19"), judge(year_after_apostrophe, "up 19 pct", "19")
+    (True, False)
+    """
+    return len(c.number_text) == 2 and text[c.start - 1 : c.start] in ("'", "\u2019")
+
+
 def date_or_time_after(c: Candidate, text: str) -> bool:
     """A small whole number followed by a month or a clock word is a date or a time: "7 May", "5 pm".
 
@@ -678,6 +690,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("bare_year", bare_year, NUMBER_T | UNITLESS | FOUR_DIGITS),
     Rule("year_before_a_time_word", year_before_a_time_word, NUMBER_T | DIGITS | FOUR_DIGITS | UNIT),
     Rule("day_after_a_date", day_after_a_date, NUMBER_T | UNITLESS | SMALL_WHOLE),
+    Rule("year_after_apostrophe", year_after_apostrophe, NUMBER_T | DIGITS | UNITLESS),
     Rule("digit_chain", digit_chain, NUMBER_T | DIGITS),
     Rule("date_or_time_after", date_or_time_after, NUMBER_T | UNITLESS | SMALL_WHOLE),
     Rule("clock_time", clock_time, NUMBER_T | DIGITS | FOUR_DIGITS),

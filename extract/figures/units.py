@@ -35,6 +35,7 @@ _REFERENCE_UNITS: dict[str, str] = {
     "fuel_economy": "mile / gallon",
     "percentage_point": "percentage_point",
     "count": "TEU",
+    "index": "index_point",
 }
 # Kinds that pint sees as dimensionless; the surface table tells them apart.
 DIMENSIONLESS_KINDS = frozenset({"percent", "ratio", "angle", "information", "dimensionless"})
