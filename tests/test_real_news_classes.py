@@ -27,6 +27,8 @@ WIRE_MONEY = [
     ("nz-dotted-dlrs", "Exports earned 95 mln N.Z. Dlrs.", [("95 mln N.Z. Dlrs", 95e6, "NZD")]),
     ("canadian-dlrs", "Wheat sales reached 640 mln Canadian dlrs.", [("640 mln Canadian dlrs", 640e6, "CAD")]),
     ("stg", "The bank added 215 mln stg to the market.", [("215 mln stg", 215e6, "GBP")]),
+    ("two-spaces", "A gain of 730,000  dlrs was booked.", [("730,000  dlrs", 730000.0, "USD")]),
+    ("column-gap", "NET  4,100     dlrs", [("4,100", 4100.0, "")]),
     ("cts", "Earnings were 44 cts a share.", [("44 cts", 0.44, "USD")]),
     ("ct-word-number", "It includes a nine ct charge.", [("nine ct", 0.09, "USD")]),
     ("canadian-cts", "Crude rose 40 canadian cts a barrel.", [("40 canadian cts a barrel", 0.4, "CAD/oil_barrel")]),
@@ -164,6 +166,9 @@ UNITS = [
     ("pence", "Shares fell to 412 pence.", [("412 pence", 412.0, "GBX")]),
     ("short-tons", "Exports were 7,300 short tons.", [("7,300 short tons", 7300.0, "short_ton")]),
     ("kilos", "It sold 310 mln kilos of yarn.", [("310 mln kilos", 310e6, "kilogram")]),
+    ("bushels", "Stocks were 41.5 mln bushels.", [("41.5 mln bushels", 41.5e6, "bushel")]),
+    ("ounce-singular", "The coin weighs one ounce.", [("one ounce", 1.0, "ounce")]),
+    ("ounces-of-gold", "The mine poured 82,000 ounces of gold.", [("82,000 ounces", 82000.0, "troy_ounce")]),
     ("line-break", "Shrs 512,000 vs 498,000\nYear", [("512,000", 512000.0, ""), ("498,000", 498000.0, "")]),
     ("week-ago", "Slaughter was 251,000 head versus 262,000 week ago.", [("251,000", 251000.0, ""), ("262,000", 262000.0, "")]),
     (

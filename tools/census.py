@@ -84,16 +84,18 @@ def unit_words() -> frozenset[str]:
 
     words: set[str] = set(_WIRE_WORDS)
     english = Locale("en")
+    # the noun of each currency name ("yen", "pounds"), not its adjectives ("Japanese", "Egyptian")
     for code, name in english.currencies.items():
-        words.update(w.lower() for w in name.split() if len(w) > 2)
+        words.add(name.split()[-1].lower())
         words.add(code.lower())
     for plural in english._data["currency_names_plural"].values():
         for form in plural.values():
-            words.update(w.lower() for w in form.split() if len(w) > 2)
+            words.add(form.split()[-1].lower())
     for name in dir(registry()):
         if len(name) > 2 and name.isalpha():
             words.update((name.lower(), name.lower() + "s"))
-    return frozenset(words - {"and", "the", "for", "per", "new", "old", "year", "years"})
+    # English words that pint or CLDR use as names and news mostly does not ("they are", "the 100 mark")
+    return frozenset(words - {"and", "the", "for", "per", "new", "old", "year", "years", "are", "unit", "units", "mark", "bank"})
 
 
 @dataclass

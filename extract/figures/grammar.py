@@ -145,12 +145,13 @@ def tail(suffix: str = "") -> str:
     Shared by both scans; ``suffix`` keeps group names unique for the stdlib engine."""
     return rf"""
     (?! \d | : \d | [/\u2044] \d | \. \d )         # not a time (10:30), a date (26.04) or a fraction
-    # no line break inside a figure: "388,536\nYear" ends a table row, and the next line starts another
+    # no line break inside a figure: "388,536\nYear" ends a table row, and the next line starts another;
+    # two spaces may stand before a word ("513,000  dlrs"), a column's gap of more may not
     (?P<half{suffix}> \s+ and \s+ a \s+ half )?      # one and a half
-    (?: (?: [^\S\n] | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: (?: [^\S\n] | - )+ {SCALE_WORD} )? \b )   # 900 million
+    (?: (?: [^\S\n]{{1,2}} | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: (?: [^\S\n] | - )+ {SCALE_WORD} )? \b )   # 900 million
       | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
     )?
-    (?: (?: [^\S\n] | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
+    (?: (?: [^\S\n]{{1,2}} | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
       | (?P<post_sign{suffix}> {POST_SHORT} ) (?! \w )                 # 64.2%, 4x, 10W
     )?
     (?! [\w%] )                                         # the figure ends at a word boundary

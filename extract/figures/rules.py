@@ -189,6 +189,24 @@ def pounds_as_sterling(c: Candidate, text: str) -> Verdict:
     return False
 
 
+# Metals weighed in troy ounces on every exchange that quotes them (LBMA, COMEX, NYMEX): an ounce
+# of one of these is a troy ounce. Source: the exchanges' contract specifications.
+_PRECIOUS_AFTER = regex.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?i:gold|silver|platinum|palladium)\b")
+
+
+def ounce_of_precious_metal(c: Candidate, text: str) -> Verdict:
+    """An ounce of gold, silver, platinum or palladium is a troy ounce: "0.077 ounce gold a ton".
+
+    >>> judge(ounce_of_precious_metal, "it sold 12,000 ounces of gold", "12,000").unit
+    'troy_ounce'
+    >>> judge(ounce_of_precious_metal, "a 6 ounce steak", "6")
+    False
+    """
+    if c.unit != "ounce" or _PRECIOUS_AFTER.match(text, c.end) is None:
+        return False
+    return c._replace(unit="troy_ounce")
+
+
 def over_means_during(c: Candidate, text: str) -> Verdict:
     """ "over two years" is a period of time, not "more than two years"; "over $5bn" is a bound.
 
@@ -674,6 +692,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("m_after_number_is_metres", m_after_number_is_metres, NUMBER_T | SCALE_M),
     Rule("pounds_as_sterling", pounds_as_sterling, NUMBER_T | POUND),
     Rule("over_means_during", over_means_during, NUMBER_T | QUALIFIED),
+    Rule("ounce_of_precious_metal", ounce_of_precious_metal, NUMBER_T | UNIT),
     Rule("duration_names_a_period", duration_names_a_period, NUMBER_T | UNIT),
     Rule("time_word_dates_the_comparison", time_word_dates_the_comparison, NUMBER_T | UNIT),
     Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
