@@ -199,7 +199,23 @@ ISSUE_UNITS = [
     ("pounds-money", "The deal is worth 8 billion pounds.", [("8 billion pounds", 8e9, "GBP")]),
     ("apostrophe-year", "Sales peaked in Sept'19 and fell.", []),
     ("day-span-month-after", "The fair runs from 3 to 9 March.", []),
+    ("age-apposition", "Ortiz, 58, leads the board.", [("58", 58.0, "year")]),
+    ("age-hyphen", "The 47-year-old trader left.", [("47-year-old", 47.0, "year")]),
+    ("and-a-half-no-share", "Prices rose a dollar and a half.", []),
 ]
+
+
+# Known gaps, kept visible: strict, so a fix is noticed.
+KNOWN_GAPS = [
+    ("a-cent-and-a-half", "It costs a cent and a half.", [("a cent and a half", 0.015, "USD")]),
+    ("scientific", "The mass is 1.99×10^30 kilograms.", [("1.99×10^30 kilograms", 1.99e30, "kilogram")]),
+]
+
+
+@table(KNOWN_GAPS)
+@pytest.mark.xfail(strict=True, reason="not handled yet")
+def test_known_gaps(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
 
 
 @table(ISSUE_UNITS)

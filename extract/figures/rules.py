@@ -58,7 +58,15 @@ from extract.figures.grammar import (
     YEAR_LEAD,
     is_year,
 )
-from extract.vocab import ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS, RELATIVE_WORDS, function_words, trade_words
+from extract.vocab import (
+    ONE_PRONOUN_AFTER,
+    ONE_PRONOUN_BEFORE,
+    ORDINALS,
+    RELATIVE_WORDS,
+    STOP_CONTEXTS,
+    function_words,
+    trade_words,
+)
 
 Verdict = bool | Candidate  # False: no effect; True: dropped; a Candidate: changed
 
@@ -78,6 +86,7 @@ class Rule:
 
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
+_MONTH_NAMES: Final = frozenset(k for k, v in STOP_CONTEXTS.items() if v == "month")
 _GOODS_AFTER = regex.compile(r"[^\S\n]+of[^\S\n]+[a-z]")  # "pounds of flour"
 _PERIOD_WORDS_BEFORE: Final = frozenset({"the", *(w for w, p in ORDINALS.items() if p != "follows")})
 _ORDINAL_FOLLOWERS: Final = frozenset(w for w, p in ORDINALS.items() if p == "follows")
@@ -205,6 +214,32 @@ def ounce_of_precious_metal(c: Candidate, text: str) -> Verdict:
     if c.unit != "ounce" or _PRECIOUS_AFTER.match(text, c.end) is None:
         return False
     return c._replace(unit="troy_ounce")
+
+
+_NAME_COMMA_BEFORE = regex.compile(r"(?r)[A-Z][\w'.-]+,[^\S\n]\Z")
+
+
+def age_in_apposition(c: Candidate, text: str) -> Verdict:
+    """A number between commas right after a name is the person's age: "Lee, 61, said" is 61 years.
+
+    >>> judge(age_in_apposition, "Lee, 61, said", "61").unit, judge(age_in_apposition, "in May, 61, 62", "61")
+    ('year', False)
+    """
+    if not (c.number_text.isdigit() and len(c.number_text) == 2) or text[c.end : c.end + 1] != ",":
+        return False
+    found = _NAME_COMMA_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if found is None or found.group()[:-2].rstrip(",") in _MONTH_NAMES:
+        return False
+    return valued(c._replace(unit="year", kind="duration"))
+
+
+def half_of_a_number(c: Candidate, text: str) -> bool:
+    """ "a half" after "and" ends the number before it ("a cent and a half"): no share of its own.
+
+    >>> judge(half_of_a_number, "a cent and a half", "a half"), judge(half_of_a_number, "a half of it", "a half")
+    (True, False)
+    """
+    return word_before(text, c.start).lower() == "and"
 
 
 def over_means_during(c: Candidate, text: str) -> Verdict:
@@ -692,6 +727,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("m_after_number_is_metres", m_after_number_is_metres, NUMBER_T | SCALE_M),
     Rule("pounds_as_sterling", pounds_as_sterling, NUMBER_T | POUND),
     Rule("over_means_during", over_means_during, NUMBER_T | QUALIFIED),
+    Rule("age_in_apposition", age_in_apposition, NUMBER_T | DIGITS | UNITLESS),
+    Rule("half_of_a_number", half_of_a_number, FRACTION_T),
     Rule("ounce_of_precious_metal", ounce_of_precious_metal, NUMBER_T | UNIT),
     Rule("duration_names_a_period", duration_names_a_period, NUMBER_T | UNIT),
     Rule("time_word_dates_the_comparison", time_word_dates_the_comparison, NUMBER_T | UNIT),
