@@ -71,6 +71,7 @@ JOINS = [
     ("doubled-to", "Its debt doubled to 310 mln stg.", [("doubled", 2.0, "times"), ("310 mln stg", 310e6, "GBP")]),
     ("fold-to", "Output rose sixfold to 48,000 tonnes.", [("sixfold", 6.0, "times"), ("48,000 tonnes", 48000.0, "tonne")]),
     ("by-to-bare", "Payrolls grew by 154,000 to 31.2 million.", [("154,000", 154000.0, ""), ("31.2 million", 31.2e6, "")]),
+    ("by-range-unit-once", "Demand will exceed supply by 12 to 16 pct.", [("12 to 16 pct", 14.0, "percent")]),
     ("cts-to-dlrs-range", "Payouts of between 45 cts and 1.10 dlrs a share", [("between 45 cts and 1.10 dlrs", 0.775, "USD")]),
     ("bare-to-cts-range", "Hogs fell 2 to 3 cts a lb.", [("2 to 3 cts", 0.025, "USD")]),
 ]

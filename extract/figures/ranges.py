@@ -77,11 +77,15 @@ def change_then_level(p: Pair) -> bool:
     (True, False)
     >>> refuses(change_then_level, "jobs grew by 296,000 to 28.5 million")  # "by": even with no unit
     True
+    >>> refuses(change_then_level, "cut by 15 to 19 pct")
+    False
     """
     a, before = p.first, p.word_before_first.lower()
     if p.connector != "to" or a.lead == "from":
         return False
-    return before == "by" or (bool(a.unit) and before in _CHANGE_BEFORE)
+    if before == "by":  # "by 15 to 19 pct" is a range: the unit written once belongs to both ends
+        return bool(a.unit) or not p.second.unit
+    return bool(a.unit) and before in _CHANGE_BEFORE
 
 
 def units_differ(p: Pair) -> bool:
