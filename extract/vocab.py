@@ -166,19 +166,19 @@ def _currency_rows() -> Iterator[tuple[str, str, str, float]]:
             words = name.split()
             if len(words) < 2 or "(" in name:
                 continue
-            yield name, code, "post", 1.0
+            yield name, code, "name", 1.0
             for wire in _WIRE_FORMS.get(words[-1].lower(), ()):
-                yield " ".join([*words[:-1], wire]), code, "post", 1.0
+                yield " ".join([*words[:-1], wire]), code, "name", 1.0
             if words[-1].lower() in _WIRE_FORMS:
                 for sub in _DOLLAR_SUBUNITS:
-                    yield " ".join([*words[:-1], sub]), code, "post", 0.01
+                    yield " ".join([*words[:-1], sub]), code, "name", 0.01
 
 
-def _currency_table(position: str) -> CaseTable:
+def _currency_table(*positions: str) -> CaseTable:
     entries = []
     seen: set[str] = set()
     for surface, code, where, factor in _currency_rows():
-        if where == position or (where == "both" and position != "glued"):
+        if where in positions or (where == "both" and "glued" not in positions):
             # Codes and symbols ("Rs", "USD") are exact; spelled-out names ("dollars", "Swiss francs") ignore case.
             ignore_case = surface[0].islower() or " " in surface.strip(" $")
             key = surface.casefold() if ignore_case else surface
@@ -200,7 +200,35 @@ def _unit_surfaces() -> Iterator[tuple[str, UnitEntry, bool]]:
 
 CURRENCY_PREFIXES: Final = _currency_table("pre")
 CURRENCY_GLUED: Final = _currency_table("glued")
-CURRENCY_SUFFIXES: Final = _currency_table("post")
+# Every surface written after a number, CLDR's names included: the table lookups use.
+CURRENCY_SUFFIXES: Final = _currency_table("post", "name")
+# ... without CLDR's names: what the grammar's alternation lists. A thousand names in the figure
+# regexes would cost a second to compile at every start; candidate.currency_name_after reads
+# them word by word instead, through CURRENCY_NAME_STARTS.
+CURRENCY_SUFFIX_WORDS: Final = _currency_table("post")
+_NAME_WORD = regex.compile(r"[\w'\u2019-]+")
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name, case-folded, as currency_name_after compares them.
+
+    >>> name_words("East Caribbean dollars")
+    ('east', 'caribbean', 'dollars')
+    """
+    return tuple(w.casefold() for w in _NAME_WORD.findall(text))
+
+
+def _name_starts() -> dict[str, tuple[tuple[str, ...], ...]]:
+    starts: dict[str, set[tuple[str, ...]]] = {}
+    for surface, _code, where, _factor in _currency_rows():
+        if where == "name":
+            words = name_words(surface)
+            starts.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in starts.items()}
+
+
+# First word of a CLDR currency name -> the names that start with it (as words), longest first.
+CURRENCY_NAME_STARTS: Final[Mapping[str, tuple[tuple[str, ...], ...]]] = MappingProxyType(_name_starts())
 
 UNITS: Final = CaseTable(_unit_surfaces())
 

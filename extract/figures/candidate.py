@@ -15,7 +15,11 @@ import regex
 from extract.figures.grammar import (
     DIGIT_AMOUNT,
     LEFT_CONTEXT,
+    OF_A_BEFORE_UNIT,
+    OF_BEFORE_UNIT,
     PER_UNIT_AFTER,
+    POST_WORD_AT,
+    SPACE_BEFORE_UNIT,
     RATE_AFTER,
     SPACED_SCALE,
     WORD_AMOUNT,
@@ -24,6 +28,7 @@ from extract.figures.grammar import (
 from extract.figures.numbers import parse_digits, parse_number, parse_word_number, scale_value, tidy_float
 from extract.vocab import (
     CURRENCY_GLUED,
+    CURRENCY_NAME_STARTS,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     MULTIPLIER_WORDS,
@@ -196,7 +201,7 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
             "num", "half_w", "scale_word_w", "scale_letter_w", "post_word_w", "post_sign_w"
         )
     if number_text is None:
-        return _read_expression(m, _Left(*left))
+        return _read_expression(text, m, _Left(*left))
     is_word = not (number_text[0].isdigit() or number_text[0] == ".")
     scale_text = scale_word or scale_letter or ""
     if cur and not scale_text:  # "US$829.6 m": a scale letter set apart after a currency sign
@@ -207,6 +212,10 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
     if half:
         number += 0.5
     post = post_word or post_sign or ""
+    if not post and not cur and text[end : end + 1] == " ":  # "3 billion Egyptian pounds": a CLDR name
+        name = currency_name_after(text, end)
+        if name is not None:
+            post, end = name
     if cur or post:
         unit, kind, factor, end = _unit_of(text, cur or "", post, end)
     else:  # a bare number, most candidates: nothing to look up
@@ -234,6 +243,32 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
     # tuple.__new__ directly: a named tuple's own __new__ is a Python function, the costliest part here
     read = (start, end, NUMBER, number_text, is_word, number, scale_text, scale, unit, kind, factor, post)
     return tuple.__new__(Candidate, (*read, *left, *value, bits))
+
+
+# The words after a number, with their ends: up to six, on one line.
+_WORDS_AFTER = regex.compile(r"(?:[^\S\n]{1,2}[\w'\u2019-]+){1,6}")
+_WORD = regex.compile(r"[\w'\u2019-]+")
+
+
+def currency_name_after(text: str, end: int) -> tuple[str, int] | None:
+    """(name, end) of a CLDR currency name right after ``end``, the longest that fits, or None.
+
+    >>> currency_name_after("3 billion Egyptian pounds were", 9)
+    ('Egyptian pounds', 25)
+    >>> currency_name_after("5 East Caribbean dollars", 1), currency_name_after("5 ships", 1)
+    (('East Caribbean dollars', 24), None)
+    """
+    found = _WORDS_AFTER.match(text, end)
+    if found is None:
+        return None
+    words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text, end, found.end())]
+    for name in CURRENCY_NAME_STARTS.get(words[0][0], ()):
+        if len(name) <= len(words) and all(words[k][0] == part for k, part in enumerate(name)):
+            last = words[len(name) - 1][2]
+            if text[last : last + 1].isalnum():  # the name ends inside a longer word
+                continue
+            return text[words[0][1] : last], last
+    return None
 
 
 def _word_value(number_text: str) -> float:
@@ -339,7 +374,14 @@ def named_unit(word: str) -> tuple[str, str] | None:
     return (unit.unit, unit.kind) if isinstance(unit, UnitEntry) else None
 
 
-def _read_expression(m: regex.Match[str], left: _Left) -> Candidate:
+def _unit_word_after(text: str, end: int, lead: regex.Pattern[str]) -> tuple[str, int]:
+    """(unit word, its end) when ``lead`` and a unit word follow ``end``, else ("", end)."""
+    between = lead.match(text, end)
+    found = POST_WORD_AT.match(text, between.end()) if between else None
+    return (found.group("post"), found.end()) if found else ("", end)
+
+
+def _read_expression(text: str, m: regex.Match[str], left: _Left) -> Candidate:
     """A fraction ("a third"), a vague amount ("dozens of") or a multiplier ("doubled")."""
     start, end = m.span()
     if m.group("frac_expr"):
@@ -349,8 +391,10 @@ def _read_expression(m: regex.Match[str], left: _Left) -> Candidate:
             count_word = m.group("frac_count").lower()
             count = 1.0 if count_word in ("a", "an") else NUMBER_WORDS[count_word][0]
             share = count * NUMBER_WORDS[m.group("frac").lower()][0]
-        named = named_unit(m.group("frac_unit") or "")
-        if named is not None:  # "a quarter of a percentage point": a share of that unit
+        post, post_end = _unit_word_after(text, end, OF_A_BEFORE_UNIT)
+        named = named_unit(post)
+        if named is not None:
+            end = post_end  # "a quarter of a percentage point": a share of that unit
             value = tidy_float(share)
             low, high = bounds(value, left.qualifier)
             unit, kind = named
@@ -368,8 +412,11 @@ def _read_expression(m: regex.Match[str], left: _Left) -> Candidate:
             factor = scale_value(m.group("several_scale"))
             low_v, high_v = low_v * factor, high_v * factor
         value = tidy_float((low_v + high_v) / 2)
-        named = named_unit(m.group("vague_unit") or m.group("several_unit") or "")
+        post, post_end = _unit_word_after(text, end, OF_BEFORE_UNIT if m.group("vague") else SPACE_BEFORE_UNIT)
+        named = named_unit(post)
         unit, kind = named if named is not None else ("", "count")
+        if named is not None:
+            end = post_end
         vague = left._replace(qualifier="approx")
         return _candidate(start, end, VAGUE, "", True, value, "", unit, kind, 1.0, "", vague, value, low_v, high_v)
     word = m.group("mult_verb")
