@@ -83,12 +83,21 @@ def open_path(path: str | None) -> None:
     else:
         frame, documents, texts = load_frame(path)
         source = dl.Source.of_frame(frame, documents, label=path or "the seed articles")
-    st.session_state.update(source=source, texts=dict(texts))
+    st.session_state.update(source=source, texts=dict(texts), added={}, added_digests=set())
 
 
 if "source" not in st.session_state:
     open_path(dl.table_argument(sys.argv[1:]))
     st.session_state.initial_filters = dl.filters_from_query({k: st.query_params.get_all(k) for k in st.query_params})
+
+
+def clear_filters() -> None:
+    """Every filter back to "all" (a button's callback: it runs before the widgets are drawn)."""
+    for key in list(st.session_state):
+        if str(key).startswith("f_"):
+            del st.session_state[key]
+    st.session_state.initial_filters = dl.Filters()
+
 
 st.title("Trade-flow figures")
 st.caption(
@@ -117,6 +126,11 @@ with st.sidebar:
             key="uploads",
         )
         pasted = st.text_area("…or paste a text", key="pasted")
+        published = st.date_input("Date of the documents", value="today", key="doc_date", format="YYYY-MM-DD")
+        st.caption(
+            f"Documents without a date of their own are dated {published.isoformat()}: "
+            "“last year” and “September” are read from it, and money is converted at its rate."
+        )
         if st.button("Extract figures", key="extract", disabled=source.frame is None) and source.frame is not None:
             bar = st.progress(0.0, text="Extracting…")
             result = dl.extract_uploads(
@@ -124,36 +138,69 @@ with st.sidebar:
                 pasted,
                 source.frame["doc_id"].unique(),
                 progress=lambda done, total: bar.progress(done / total),
+                date=published.isoformat(),
+                added=st.session_state.added_digests,
             )
             for refusal in result.refused:
                 st.warning(str(refusal))
             for error in result.errors:
                 st.error(error)
+            if result.already:
+                st.info(f"Already added, not read again: {', '.join(result.already)}.")
             if result.texts:
                 frame, documents = dl.with_documents(source.frame, source.documents, result)
                 source = dl.Source.of_frame(frame, documents, label=source.label)
                 st.session_state.source = source
                 st.session_state.texts.update(result.texts)
+                st.session_state.added_digests.update(result.digests.values())
+                st.session_state.added.update({d: result.dates[d] for d in result.texts})
                 st.success(f"{len(result.texts)} document(s), {len(result.frame)} figure(s) added.")
+        if st.session_state.added:
+            st.caption(
+                f"{len(st.session_state.added)} document(s) added in this session. They last until the page is "
+                "reloaded or closed: download them to keep them (the uploader and the extractor read the file back)."
+            )
+            st.download_button(
+                "Added documents (JSON Lines)",
+                dl.documents_jsonl({d: st.session_state.texts[d] for d in st.session_state.added}, st.session_state.added),
+                "added-documents.jsonl",
+                "application/json",
+                key="added_download",
+                on_click="ignore",
+            )
 
     choices = options(source.generation, source)
     start = st.session_state.initial_filters
 
-    def pick(label: str, column: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
+    def pick(label: str, column: str, chosen: tuple[str, ...], countries: bool = False) -> tuple[str, ...]:
         offered = choices[column]
-        return tuple(st.multiselect(label, offered, default=[c for c in chosen if c in offered], key=f"f_{column}"))
+        return tuple(
+            st.multiselect(
+                label,
+                offered,
+                default=[c for c in chosen if c in offered],
+                key=f"f_{column}",
+                format_func=dl.country_name if countries else str,
+            )
+        )
 
     st.header("Filters")
+    st.button("Clear filters", key="clear_sidebar", on_click=clear_filters)
+    period_from = st.text_input("Period from (year, month or date: 2023, 2023-06, 2023-06-30)", start.period_from, key="f_from")
+    period_to = st.text_input("Period to (year, month or date)", start.period_to, key="f_to")
+    for problem in (dl.period_problem(period_from), dl.period_problem(period_to)):
+        if problem:
+            st.error(f"{problem} This bound is not applied.")
     filters = dl.Filters(
         docs=pick("Documents", "doc_id", start.docs),
         kinds=pick("Kind", "kind", start.kinds),
         units=pick("Unit or currency", "unit", start.units),
         roles=pick("Role", "role", start.roles),
-        exporters=pick("Exporter", "exporter", start.exporters),
-        importers=pick("Importer", "importer", start.importers),
-        countries=pick("Country named", "countries", start.countries),
-        period_from=st.text_input("Period from (year or date)", start.period_from, key="f_from"),
-        period_to=st.text_input("Period to (year or date)", start.period_to, key="f_to"),
+        exporters=pick("Exporter", "exporter", start.exporters, countries=True),
+        importers=pick("Importer", "importer", start.importers, countries=True),
+        countries=pick("Country named", "countries", start.countries, countries=True),
+        period_from="" if dl.period_problem(period_from) else period_from.strip(),
+        period_to="" if dl.period_problem(period_to) else period_to.strip(),
         precision=st.radio(
             "Figures",
             dl.PRECISIONS,
@@ -167,15 +214,30 @@ with st.sidebar:
     dl.keep_in_query(st.query_params, filters)  # the URL keeps the filters (and the open view)
 
 counts = summary(source.generation, filters, source)
-filters_text = dl.describe(filters)
+filters_text = dl.describe(filters, dl.country_name)
 st.write(f"**{counts.figures:,}** of {source.rows:,} figures · {filters_text}")
+if not counts.figures:
+    st.info("No figure matches these filters.")
+    st.button("Clear filters", key="clear_main", on_click=clear_filters)
 tolerance = float(st.session_state.get("tolerance", dl.DEFAULT_TOLERANCE * 100)) / 100
 browser = dl.find_browser()
 
 
 def show_chart(chart: dl.Chart) -> None:
+    if chart.empty:  # a plain message instead of empty axes
+        st.info(chart.empty + ("" if filters_text == "all figures" else " Clear the filters to see more."))
+        if filters_text != "all figures":
+            st.button("Clear filters", key=f"clear_{chart.key}", on_click=clear_filters)
+        return
     event = st.plotly_chart(
-        chart.figure, key=f"chart_{chart.key}", on_select="rerun", selection_mode="points", width="stretch", alt=chart.alt
+        chart.figure,
+        key=f"chart_{chart.key}",
+        on_select="rerun",
+        selection_mode="points",
+        width="stretch",
+        alt=chart.alt,
+        theme=None,  # the chart as exported: its own layout, not Streamlit's
+        config=dl.PLOTLY_CONFIG,
     )
     st.caption(f"Alternative text: {chart.alt}")
     ids = dl.selected_ids(event)
@@ -202,7 +264,14 @@ def show_chart(chart: dl.Chart) -> None:
             help=None if browser else "Needs Chromium or Chrome on the server (apt-get install chromium).",
         )
     with cols[3].popover("Embed"):
-        st.code(dl.embed_snippet(f"{chart.key}.html", chart), language="html")
+        st.markdown(
+            f"1. Download **HTML (offline)** (`{chart.key}.html`, about 5 MB: it carries plotly.js) and host it on your "
+            "site.\n2. Give its address below.\n3. Paste the snippet into your page: the frame takes the chart's height "
+            "at every width."
+        )
+        address = st.text_input("Address of the hosted file", f"https://example.org/charts/{chart.key}.html",
+                                key=f"embed_url_{chart.key}")  # fmt: skip
+        st.code(dl.embed_snippet(f"{chart.key}.html", chart, address), language="html")
 
 
 # Only the open view runs (on_change="rerun"): a big table pays for the view it shows. The open
@@ -214,12 +283,13 @@ with tabs["Figures"]:
         pages = max(1, -(-counts.figures // FIGURES_PER_PAGE))
         number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="figures_page")) - 1 if pages > 1 else 0
         shown = page(source.generation, filters, number, FIGURES_PER_PAGE, source)
-        st.caption(
-            f"Figures {number * FIGURES_PER_PAGE + 1:,}–{number * FIGURES_PER_PAGE + len(shown):,} of {counts.figures:,}, "
-            "each in its sentence with what was read from it. Colours:"
-        )
-        st.html(dl.legend_html())
-        st.html(dl.figures_html(shown, first=number * FIGURES_PER_PAGE + 1))
+        if len(shown):
+            st.caption(
+                f"Figures {number * FIGURES_PER_PAGE + 1:,}–{number * FIGURES_PER_PAGE + len(shown):,} of {counts.figures:,}, "
+                "each in its sentence with what was read from it. Colours:"
+            )
+            st.html(dl.legend_html())
+            st.html(dl.figures_html(shown, first=number * FIGURES_PER_PAGE + 1))
 
 with tabs["Claims"]:
     if tabs["Claims"].open:
@@ -262,7 +332,12 @@ if any(tabs[name].open for name in chart_tabs):
             show_chart(dl.rates_chart(view, filters_text=filters_text))
     with tabs["Flows"]:
         if tabs["Flows"].open:
-            show_chart(dl.flows_chart(view, filters_text=filters_text))
+            periods = dl.flow_periods(view.summary)
+            period = None
+            if len(periods) > 1:
+                period = st.selectbox("Period (flows of different periods are never added)", periods, key="flow_period",
+                                      format_func=lambda p: p or "period not stated")  # fmt: skip
+            show_chart(dl.flows_chart(view, period=period, filters_text=filters_text))
     with tabs["Timeline"]:
         if tabs["Timeline"].open:
             show_chart(dl.timeline_chart(view, filters_text=filters_text))
@@ -272,21 +347,20 @@ with tabs["Table"]:
         pages = max(1, -(-counts.figures // PAGE_ROWS))
         number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="page")) - 1 if pages > 1 else 0
         shown = page(source.generation, filters, number, PAGE_ROWS, source)
-        st.caption(f"Figures {number * PAGE_ROWS + 1:,}–{number * PAGE_ROWS + len(shown):,} of {counts.figures:,}.")
+        if len(shown):
+            st.caption(f"Figures {number * PAGE_ROWS + 1:,}–{number * PAGE_ROWS + len(shown):,} of {counts.figures:,}.")
         picked = st.dataframe(
-            shown,
+            dl.table_view(shown),
             key="table",
             on_select="rerun",
             selection_mode="single-row",
             hide_index=True,
             column_config={
+                "measure": st.column_config.TextColumn("measure", width="medium"),
+                "flow": st.column_config.TextColumn("flow", width="medium"),
+                "value": st.column_config.TextColumn("value", width="small"),
+                "in US dollars": st.column_config.TextColumn("in US dollars", width="small"),
                 "sentence": st.column_config.TextColumn("sentence", width="large"),
-                "value": st.column_config.NumberColumn("value", format="%.6g"),
-                "value_usd": st.column_config.NumberColumn("value in USD", format="%.0f"),
-                "figure_id": None,
-                "start": None,
-                "end": None,
-                "sentence_offset": None,
             },
         )
         rows = picked.selection.rows if picked else []

@@ -6,8 +6,10 @@ Plain functions, tested without Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import hashlib
+import json
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -120,6 +122,17 @@ class UploadResult:
     dates: dict[str, str]  # doc_id -> ISO date ("" when the document has none)
     refused: list[Refusal]  # files not read: over the limits or of another kind
     errors: list[str]  # files or documents that could not be read or extracted
+    digests: dict[str, str] = field(default_factory=dict)  # doc_id -> digest of its text (see text_digest)
+    already: list[str] = field(default_factory=list)  # names of files and texts added before, not read again
+
+
+def text_digest(text: str) -> str:
+    """What tells a document added before from a new one: a digest of its text.
+
+    >>> text_digest("Exports rose 5%.") == text_digest("Exports rose 5%."), len(text_digest(""))
+    (True, 16)
+    """
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def extract_uploads(
@@ -127,9 +140,16 @@ def extract_uploads(
     pasted: str = "",
     taken_ids: Iterable[str] = (),
     progress: Callable[[int, int], object] | None = None,
+    *,
+    date: str = "",
+    added: Collection[str] = (),
 ) -> UploadResult:
     """Figures of uploaded files and pasted text. A file that is refused or cannot be read is
-    reported, the others kept; ``progress``, if given, is called with (done, total) after each document."""
+    reported, the others kept; ``progress``, if given, is called with (done, total) after each document.
+
+    ``date`` (ISO) dates the documents that carry no date of their own: relative periods ("last
+    year") are read from it and money is converted at its rate. A document whose text digest is in
+    ``added`` (:func:`text_digest`; the session's earlier uploads) is not extracted again."""
     refused = check_upload_limits(files)
     skipped = {r.number for r in refused}
     documents: list[Document] = []
@@ -146,18 +166,37 @@ def extract_uploads(
         documents.append(Document(doc_id="pasted", text=pasted[:MAX_PASTE_CHARS]))
         if len(pasted) > MAX_PASTE_CHARS:
             errors.append(f"pasted text cut to its first {MAX_PASTE_CHARS:,} characters")
-    documents = _unique_ids(documents, set(taken_ids))
-    frames, texts, dates = [], {}, {}
+    seen, fresh, already = set(added), [], []
+    for doc in documents:
+        digest = text_digest(doc.text)
+        if digest in seen:
+            already.append("the pasted text" if doc.doc_id == "pasted" else doc.doc_id)
+            continue
+        seen.add(digest)
+        fresh.append(doc if doc.date or not date else replace(doc, date=date))
+    documents = _unique_ids(fresh, set(taken_ids))
+    frames, texts, dates, digests = [], {}, {}, {}
     for done, doc in enumerate(documents, start=1):
         try:
             frames.append(figures_frame([doc]))
-            texts[doc.doc_id], dates[doc.doc_id] = doc.text, doc.date
+            texts[doc.doc_id], dates[doc.doc_id], digests[doc.doc_id] = doc.text, doc.date, text_digest(doc.text)
         except Exception as exc:  # one document that breaks the extractor must not lose the others
             errors.append(f"{doc.doc_id}: extraction failed ({exc!r})")
         if progress is not None:
             progress(done, len(documents))
     frame = pd.concat(frames, ignore_index=True) if frames else figures_frame([])
-    return UploadResult(frame, texts, dates, refused, errors)
+    return UploadResult(frame, texts, dates, refused, errors, digests, already)
+
+
+def documents_jsonl(texts: Mapping[str, str], dates: Mapping[str, str]) -> bytes:
+    """Documents as JSON Lines (doc_id, date, text), which the extractor and the uploader read
+    back: the download of the documents a session added.
+
+    >>> documents_jsonl({"a": "Exports rose 5%."}, {"a": "2024-05-06"})
+    b'{"doc_id": "a", "date": "2024-05-06", "text": "Exports rose 5%."}\\n'
+    """
+    lines = [json.dumps({"doc_id": d, "date": dates.get(d, ""), "text": t}, ensure_ascii=False) for d, t in texts.items()]
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
 def _unique_ids(documents: list[Document], taken: set[str]) -> list[Document]:
@@ -168,7 +207,7 @@ def _unique_ids(documents: list[Document], taken: set[str]) -> list[Document]:
         while doc_id in taken:
             doc_id, n = f"{doc.doc_id} ({n})", n + 1
         taken.add(doc_id)
-        out.append(doc if doc_id == doc.doc_id else Document(doc_id, doc.text, doc.date, doc.url, doc.title, doc.source))
+        out.append(doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id))
     return out
 
 

@@ -15,9 +15,10 @@ import pandas as pd
 import plotly.io as pio
 from markupsafe import Markup
 
-from dashboard_lib.charts import SELECTIONS, TOOL, Chart, amounts_chart, compact, flows_chart, rates_chart, timeline_chart
+from dashboard_lib.charts import SELECTIONS, Chart, amounts_chart, compact, flows_chart, mark, rates_chart, timeline_chart
 from dashboard_lib.claims import SUBJECT, period_label
 from dashboard_lib.filters import Filters, describe
+from dashboard_lib.labels import TOOL, amount_text, country_name, document_text, flow_text
 from dashboard_lib.marks import highlight_in_sentence, sources_html
 from dashboard_lib.source import Source
 from dashboard_lib.templates import plain, render
@@ -27,6 +28,9 @@ _BROWSER_NAMES = ("chromium", "chromium-browser", "chrome", "google-chrome", "go
 IMAGE_WIDTH, IMAGE_HEIGHT = 1100, 650
 REPORT_FIGURES = 2_000  # figures listed in a report; a bigger view is summarised by its charts
 REPORT_CLAIMS = 200
+# How every chart is shown, in the app and in its HTML exports: resized with its frame, no mode
+# bar over the title (the app and the files have their own download buttons), no logo.
+PLOTLY_CONFIG = {"responsive": True, "displayModeBar": False, "displaylogo": False}
 
 
 class ExportUnavailable(RuntimeError):
@@ -47,16 +51,17 @@ def find_browser() -> str | None:
     return None
 
 
-def image_bytes(chart: Chart, fmt: str) -> bytes:
-    """The chart as PNG or SVG, with its title, source line and notes drawn in."""
+def image_bytes(chart: Chart, fmt: str, width: int = IMAGE_WIDTH) -> bytes:
+    """The chart as PNG or SVG, ``width`` pixels wide, with its title, labels, source line and
+    notes drawn in, exactly as the app lays it out."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown image format {fmt!r}")
     browser = find_browser()
     if browser is None:
         raise ExportUnavailable("PNG and SVG export needs Chromium or Chrome (e.g. apt-get install chromium)")
     os.environ.setdefault("BROWSER_PATH", browser)
-    height = max(IMAGE_HEIGHT, int(chart.figure.layout.height or 0))
-    image = pio.to_image(chart.figure, format=fmt, width=IMAGE_WIDTH, height=height)
+    height = int(chart.figure.layout.height or IMAGE_HEIGHT)  # the chart's own: every row keeps its room
+    image = pio.to_image(chart.figure, format=fmt, width=width, height=height)
     return with_svg_description(image, chart) if fmt == "svg" else with_png_description(image, chart)
 
 
@@ -97,7 +102,15 @@ def _itxt(keyword: str, text: str) -> bytes:
 
 def _plotly_body(chart: Chart, *, with_library: bool) -> Markup:
     """Plotly's own HTML of the chart: every text in the figure was escaped when it was drawn."""
-    return Markup(pio.to_html(chart.figure, include_plotlyjs=with_library, full_html=False, config={"displaylogo": False}))
+    html = pio.to_html(
+        chart.figure,
+        include_plotlyjs=with_library,
+        full_html=False,
+        config=PLOTLY_CONFIG,
+        default_width="100%",
+        default_height=f"{int(chart.figure.layout.height or IMAGE_HEIGHT)}px",
+    )
+    return Markup(html)
 
 
 def chart_html(chart: Chart) -> str:
@@ -106,15 +119,22 @@ def chart_html(chart: Chart) -> str:
     return render("chart_page.html", title=chart.title, chart=chart, body=_plotly_body(chart, with_library=True))
 
 
-def embed_snippet(file_name: str, chart: Chart) -> str:
-    """A responsive iframe that embeds the exported HTML file.
+def embed_snippet(file_name: str, chart: Chart, url: str = "", size_mb: float = 4.8) -> str:
+    """An iframe that embeds the exported HTML file, hosted at ``url`` (``file_name`` until one is
+    given), and a small script that sets the frame's height to the chart's at every width (the
+    page posts its height); a comment says what must be hosted.
 
     >>> import plotly.graph_objects as go
     >>> c = Chart("k", 'Amounts "USD"', go.Figure(), "alt", "", pd.DataFrame())
-    >>> print(embed_snippet("amounts.html", c)[:56])
-    <iframe src="amounts.html" title="Amounts &#34;USD&#34;"
+    >>> snippet = embed_snippet("amounts.html", c, "https://example.org/amounts.html")
+    >>> snippet.splitlines()[1][:80]
+    '<iframe src="https://example.org/amounts.html" title="Amounts &#34;USD&#34;" sty'
+    >>> "Host amounts.html" in snippet, "postMessage" in chart_html(c)
+    (True, True)
     """
-    return render("embed.html", file_name=file_name, title=chart.title)
+    height = int(chart.figure.layout.height or IMAGE_HEIGHT) + 60  # until the page says its own
+    return render("embed.html", file_name=file_name, url=url or file_name, title=chart.title, height=height,
+                  size_mb=f"{size_mb:.1f}")  # fmt: skip
 
 
 def claims_rows(claims: pd.DataFrame) -> list[dict[str, object]]:
@@ -194,7 +214,7 @@ def report_html(
 
 def view_report(source: Source, f: Filters, tolerance: float) -> str:
     """The report of the view under ``f``: its four charts, its claims, its first figures."""
-    view, text = source.view(f, SELECTIONS), describe(f)
+    view, text = source.view(f, SELECTIONS), describe(f, country_name)
     drawn = [
         amounts_chart(view, filters_text=text),
         rates_chart(view, filters_text=text),
@@ -205,16 +225,15 @@ def view_report(source: Source, f: Filters, tolerance: float) -> str:
 
 
 def _report_row(r: pd.Series) -> dict[str, object]:
-    value = f"{r['value']:,.6g} {r['unit']}".strip()
-    if r["unit"] != "USD" and pd.notna(r["value_usd"]):
-        value += f" (≈ {r['value_usd']:,.0f} USD)"
-    flow = f"{r['exporter'] or '?'} → {r['importer'] or '?'}" if (r["exporter"] or r["importer"]) else ""
+    value = f"{mark(str(r['qualifier']))}{amount_text(float(r['value']), str(r['unit']))}"
+    if str(r["unit"]).partition("/")[0] != "USD" and pd.notna(r["value_usd"]):
+        value += f" (≈ {amount_text(float(r['value_usd']), 'USD')})"
     return {
-        "doc_id": r["doc_id"],
+        "doc_id": document_text(str(r["doc_id"]), str(r.get("title", "")), str(r.get("url", "")), str(r.get("date", ""))),
         "surface": r["surface"],
         "value_text": value,
         "role": r["role"],
-        "flow": flow,
+        "flow": flow_text(str(r["exporter"]), str(r["importer"])),
         "period": r["period"],
         "sentence": highlight_in_sentence(r, outline=False),
     }

@@ -3,8 +3,10 @@ as a SQL condition (applied by :class:`~dashboard_lib.source.Source` to any tabl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+import re
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, fields
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -66,10 +68,10 @@ def where(f: Filters) -> tuple[str, list[Any]]:
     if f.countries:
         parts.append("list_has_any(string_split(countries, ';'), ?::VARCHAR[])")
         params.append(list(f.countries))
-    if f.period_from:
+    if f.period_from and not period_problem(f.period_from):
         parts.append("period_end >= ?")
         params.append(period_bound(f.period_from, end=False))
-    if f.period_to:
+    if f.period_to and not period_problem(f.period_to):
         parts.append("period_start <> '' AND period_start <= ?")
         params.append(period_bound(f.period_to, end=True))
     if f.precision == "exact":
@@ -82,16 +84,57 @@ def where(f: Filters) -> tuple[str, list[Any]]:
     return " AND ".join(parts), params
 
 
-def period_bound(value: str, *, end: bool) -> str:
-    """A year or date as an ISO date bound.
+# A period bound as the filters take it: a year, a month or a day, in ISO form.
+_PERIOD_TEXT = re.compile(
+    r"""
+    (?P<year>\d{4})                 # 2023
+    (?:-(?P<month>\d{1,2})          # -06
+       (?:-(?P<day>\d{1,2}))?       # -30
+    )?
+    """,
+    re.VERBOSE,
+)
 
-    >>> period_bound("2023", end=False), period_bound("2023", end=True), period_bound("2023-06-30", end=True)
-    ('2023-01-01', '2023-12-31', '2023-06-30')
+
+def period_problem(value: str) -> str:
+    """Why ``value`` is not a period bound the filters take ("" when it is one, or empty).
+
+    >>> period_problem("2023"), period_problem("2023-06"), period_problem(" 2023-06-30 "), period_problem("")
+    ('', '', '', '')
+    >>> period_problem("last spring")
+    '“last spring” is not a year or a date: write 2023, 2023-06 or 2023-06-30.'
+    >>> period_problem("2023-02-30")
+    '“2023-02-30” is not a year or a date: write 2023, 2023-06 or 2023-06-30.'
     """
-    value = value.strip()
-    if len(value) == 4 and value.isdigit():
-        return f"{value}-12-31" if end else f"{value}-01-01"
-    return value
+    try:
+        period_bound(value, end=False)
+    except ValueError:
+        return f"“{value.strip()}” is not a year or a date: write 2023, 2023-06 or 2023-06-30."
+    return ""
+
+
+def period_bound(value: str, *, end: bool) -> str:
+    """A year, month or date as an ISO date bound; ValueError for any other text.
+
+    >>> period_bound("2023", end=False), period_bound("2023", end=True), period_bound("2024-02", end=True)
+    ('2023-01-01', '2023-12-31', '2024-02-29')
+    >>> period_bound("2023-6-3", end=True)
+    '2023-06-03'
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    found = _PERIOD_TEXT.fullmatch(text)
+    if not found:
+        raise ValueError(f"not a year or a date: {value!r}")
+    year, month, day = int(found["year"]), found["month"], found["day"]
+    if month is None:
+        return f"{year}-12-31" if end else f"{year}-01-01"
+    if day is None:
+        first = date(year, int(month), 1)  # ValueError for a month that is not one
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return (last if end else first).isoformat()
+    return date(year, int(month), int(day)).isoformat()
 
 
 def filters_to_query(f: Filters) -> dict[str, str | list[str]]:
@@ -148,14 +191,36 @@ def filters_from_query(params: Mapping[str, str | list[str]]) -> Filters:
     return Filters(**values)
 
 
-def describe(f: Filters) -> str:
-    """A one-line description of the filters, for chart source lines and reports.
+# How each filter is named where people read it (source lines, reports, the line above the views).
+_NAMES = {"docs": "documents", "kinds": "kind", "units": "unit", "roles": "role", "exporters": "exporter",
+          "importers": "importer", "countries": "countries", "period_from": "from", "period_to": "to",
+          "precision": "figures", "search": "sentences with"}  # fmt: skip
+_PRECISION_TEXT = {"exact": "exact only", "approx": "approximate and bounds"}
 
-    >>> describe(Filters(countries=("CHN",), precision="exact"))
-    'countries: CHN; precision: exact'
+
+def describe(f: Filters, name_of: Callable[[str], str] | None = None) -> str:
+    """A one-line description of the filters, for chart source lines and reports; ``name_of``
+    names a country code (codes as they are without it).
+
+    >>> describe(Filters(countries=("CHN",), precision="exact", period_from="2023", search="oil"))
+    'countries: CHN; from 2023; figures: exact only; sentences with “oil”'
+    >>> describe(Filters(countries=("CHN",)), {"CHN": "China"}.get)
+    'countries: China'
     >>> describe(Filters())
     'all figures'
     """
-    parts = [f"{name}: {', '.join(getattr(f, name))}" for name in _LIST_FIELDS if getattr(f, name)]
-    parts += [f"{name}: {getattr(f, name)}" for name in _TEXT_FIELDS if getattr(f, name) and getattr(f, name) != "all"]
+    country = name_of or str
+    parts = []
+    for name in _LIST_FIELDS:
+        values = getattr(f, name)
+        if values:
+            shown = [country(v) or v for v in values] if name in ("exporters", "importers", "countries") else values
+            parts.append(f"{_NAMES[name]}: {', '.join(shown)}")
+    for name in ("period_from", "period_to"):
+        if getattr(f, name) and not period_problem(getattr(f, name)):
+            parts.append(f"{_NAMES[name]} {getattr(f, name).strip()}")
+    if f.precision != "all":
+        parts.append(f"figures: {_PRECISION_TEXT.get(f.precision, f.precision)}")
+    if f.search.strip():
+        parts.append(f"sentences with “{f.search.strip()}”")
     return "; ".join(parts) or "all figures"

@@ -56,7 +56,7 @@ class ViewSummary:
     documents: tuple[str, ...]  # the first three document ids, sorted
     document_count: int
     counts: Mapping[str, int]  # figures of each row set (selections.ROW_SETS)
-    flows: pd.DataFrame  # exporter, importer, value_usd (sum), figures (count) of the "flows" set
+    flows: pd.DataFrame  # period_start, period_end, exporter, importer, value_usd (sum), figures (count) of "flows"
 
     @property
     def undated(self) -> int:
@@ -188,8 +188,10 @@ class Source:
             ).fetchall()
         assert row is not None
         flows = self._frame(
-            f"""SELECT exporter, importer, sum(value_usd) AS value_usd, count(*) AS figures FROM figures
-                WHERE {clause} AND {ROW_SETS["flows"]} GROUP BY exporter, importer ORDER BY exporter, importer""",
+            f"""SELECT period_start, period_end, exporter, importer, sum(value_usd) AS value_usd, count(*) AS figures
+                FROM figures WHERE {clause} AND {ROW_SETS["flows"]}
+                GROUP BY period_start, period_end, exporter, importer
+                ORDER BY period_start, period_end, exporter, importer""",
             params,
         )
         return ViewSummary(
@@ -197,7 +199,9 @@ class Source:
             documents=tuple(str(d) for (d,) in first),
             document_count=int(row[1]),
             counts=dict(zip(ROW_SETS, (int(n) for n in row[2:]), strict=True)),
-            flows=flows.astype({"exporter": str, "importer": str, "value_usd": float, "figures": int}),
+            flows=flows.astype(
+                {"period_start": str, "period_end": str, "exporter": str, "importer": str, "value_usd": float, "figures": int}
+            ),
         )
 
     def view(self, f: Filters, selections: Mapping[str, Selection]) -> View:

@@ -130,8 +130,8 @@ def test_a_claims_sources_are_listed_earliest_first_with_the_figure_marked(sourc
     html = claim_html(top, members, claims)
     assert html.index("a1") < html.index("a2") < html.index("a3")
     assert ">$240.1 billion</mark>" in html and ">1.7 trillion yuan</mark>" in html
-    assert "239.3bn USD" in html  # the yuan figure in the claim's unit
-    assert "Other claims on this subject: 218bn USD (1 document(s))" in html
+    assert "$239.3 billion" in html  # the yuan figure in the claim's unit
+    assert "Other claims on this subject: $218 billion (1 document(s))" in html
 
 
 def test_one_subject_over_time_has_one_mark_per_source(source: Source) -> None:

@@ -51,7 +51,7 @@ def test_a_file_over_the_size_limit_with_a_space_in_its_name_is_refused() -> Non
 
 
 def test_a_file_named_like_a_message_is_judged_on_its_own() -> None:
-    files = [("22", b"Exports rose 1%.")] + [(f"n{i}.txt", b"Exports rose 2%.") for i in range(21)]  # 22 files
+    files = [("22", b"Exports rose 1%.")] + [(f"n{i}.txt", f"Exports rose {i + 2}%.".encode()) for i in range(21)]  # 22 files
     result = extract_uploads(files)  # the old code read "22 files uploaded" as a refusal of the file "22"
     assert [str(r) for r in result.refused] == [
         "22: not a .txt, .md, .html, .htm or .jsonl file",

@@ -74,7 +74,8 @@ def test_chart_selections_draw_money_once_in_their_order(small: Source) -> None:
     assert list(view.rows["timeline"]["surface"]) == [D, E, B, C, A]
     assert list(view.rows["flow_examples"]["surface"]) == [A]
     assert dict(view.summary.counts) == {"money": 2, "money_usd": 2, "rates": 2, "dated": 5, "flows": 1}
-    assert view.summary.undated == 1 and view.summary.flows.values.tolist() == [["CHN", "RUS", 110.97e9, 1]]
+    assert view.summary.undated == 1
+    assert view.summary.flows.values.tolist() == [["2023-01-01", "2023-12-31", "CHN", "RUS", 110.97e9, 1]]
 
 
 def test_a_selection_is_data_and_must_break_ties() -> None:
