@@ -41,14 +41,14 @@ MAX_FLOWS = 40  # links of the flow diagram; more are unreadable
 MAX_PANELS = 8  # panels of a bar chart; the rest are summarised in the note
 FLOW_EXAMPLES = 5  # sentences listed per flow
 # Layout in pixels, chosen so that a 390 px phone shows every label whole.
-ROW_PX = 50  # one bar and its label above it
+ROW_PX = 60  # one bar and its label (up to two lines) above it
 BAR_PX = 20
 PANEL_HEAD_PX = 44  # a panel's title between panels
 TITLE_LINE_PX = 24
 LEGEND_ROW_PX = 24
 CAPTION_LINE_PX = 15
 TITLE_CHARS = 40  # title wrapped at this many characters
-LABEL_CHARS = 48  # a bar's label (12 px) fits a phone's width
+LABEL_CHARS = 46  # a line of a bar's label (12 px) fits a phone's width; two lines at most
 CAPTION_CHARS = 60  # source line and notes (11 px)
 _QUALIFIER_MARK = {
     "approx": "~",
@@ -84,7 +84,8 @@ class Chart:
 
     @property
     def labels(self) -> list[str]:
-        """The label of every row drawn, as shown."""
+        """The label of every row drawn (whole: a long one is shortened where it is drawn, see
+        :func:`label_text`)."""
         return [str(label) for label in self.rows["label"]] if "label" in self.rows else []
 
 
@@ -187,6 +188,38 @@ def _hover(rows: pd.DataFrame, value_text: list[str]) -> list[str]:
     ]
 
 
+def label_text(label: str) -> str:
+    """A bar's label as drawn above it: escaped, wrapped on two lines at most (a phone's width).
+
+    >>> label_text("imports of machine tools · China → Russia · the last quarter of 2023 · “900 million dollars”")
+    'imports of machine tools · China → Russia ·<br>the last quarter of 2023 · “900 million dolla…'
+    """
+    lines = _lines(label, LABEL_CHARS)
+    if len(lines) > 2:
+        lines = [lines[0], _shorten(" ".join(lines[1:]), LABEL_CHARS)]
+    return "<br>".join(plain(line) for line in lines)
+
+
+def value_texts(rows: pd.DataFrame, values: pd.Series, units: pd.Series) -> list[str]:
+    """Each figure's value as written at its bar: its mark (~, >…), a range whole.
+
+    >>> rows = pd.DataFrame({"qualifier": ["approx", "range"], "value": [9e8, 25.0], "value_low": [9e8, 20.0],
+    ...                      "value_high": [9e8, 30.0]})
+    >>> value_texts(rows, rows["value"], pd.Series(["USD", "percent"]))
+    ['~$900 million', '20% to 30%']
+    """
+    texts = []
+    scale = (values / rows["value"]).where(rows["value"] != 0).fillna(1.0)  # ranges in the shown unit
+    for i in range(len(rows)):
+        unit = str(units.iloc[i])
+        if rows["qualifier"].iloc[i] == "range":
+            low, high = sorted((rows["value_low"].iloc[i] * scale.iloc[i], rows["value_high"].iloc[i] * scale.iloc[i]))
+            texts.append(f"{amount_text(low, unit)} to {amount_text(high, unit)}")
+        else:
+            texts.append(f"{mark(str(rows['qualifier'].iloc[i]))}{amount_text(float(values.iloc[i]), unit)}")
+    return texts
+
+
 def _lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) if text else []
 
@@ -276,13 +309,7 @@ def _bars(
     """Horizontal bars in panels, one unit and measure per panel; each bar's label above it,
     its value at its end; colour by class (fixed across views)."""
     labels = _unique_labels(rows)
-    texts = [f"{mark(q)}{amount_text(v, u)}" for q, v, u in zip(rows["qualifier"], values, units, strict=True)]
-    is_range = rows["qualifier"] == "range"
-    scale = (values / rows["value"]).where(rows["value"] != 0).fillna(1.0)  # ranges in the shown unit
-    for i in range(len(rows)):
-        if is_range.iloc[i]:
-            low, high = sorted((rows["value_low"].iloc[i] * scale.iloc[i], rows["value_high"].iloc[i] * scale.iloc[i]))
-            texts[i] = f"{amount_text(low, units.iloc[i])} to {amount_text(high, units.iloc[i])}"
+    texts = value_texts(rows, values, units)
     hovers = _hover(rows, texts)
     sizes = [int(p.pick.sum()) for p in panels]
     plot_px = sum(ROW_PX * n + ROW_PX // 3 for n in sizes) + PANEL_HEAD_PX * (len(panels) - 1)
@@ -327,9 +354,11 @@ def _bars(
         fig.update_yaxes(type="category", categoryorder="array", categoryarray=panel_labels, range=[n - 0.5, -5 / 6],
                          showticklabels=False, ticks="", showgrid=False, fixedrange=True, row=number, col=1)  # fmt: skip
         axis = "" if number == 1 else str(number)
-        for label in panel_labels:  # the label above its bar, from the panel's left edge
-            fig.add_annotation(text=label, xref=f"x{axis} domain", x=0, xanchor="left", yref=f"y{axis}", y=label,
-                               yshift=BAR_PX // 2 + 1, yanchor="bottom", showarrow=False, font={"size": 12})  # fmt: skip
+        for label, raw in zip(panel_labels, [lb for lb, p in zip(labels, pick, strict=True) if p], strict=True):
+            # the label above its bar, from the panel's left edge
+            fig.add_annotation(text=label_text(raw), xref=f"x{axis} domain", x=0, xanchor="left", yref=f"y{axis}", y=label,
+                               yshift=BAR_PX // 2 + 1, yanchor="bottom", showarrow=False,
+                               font={"size": 12}, align="left")  # fmt: skip
         fig.add_annotation(text=f"<b>{plain(panel.title)}</b>", xref=f"x{axis} domain", x=0, xanchor="left",
                            yref=f"y{axis} domain", y=1, yshift=6, yanchor="bottom", showarrow=False,
                            font={"size": 13})  # fmt: skip
@@ -539,7 +568,7 @@ def timeline_chart(view: View, *, filters_text: str = "") -> Chart:
         return empty_chart("timeline", title, "No figure in view has a dated period.", rows)
     labels = _unique_labels(rows)
     shown = [plain(label) for label in labels]
-    texts = [f"{mark(q)}{amount_text(v, u)}" for q, v, u in zip(rows["qualifier"], rows["value"], rows["unit"], strict=True)]
+    texts = value_texts(rows, rows["value"], rows["unit"])
     hovers = _hover(rows, texts)
     ends = [(date.fromisoformat(e) + timedelta(days=1)).isoformat() for e in rows["period_end"]]
     fig = go.Figure()
@@ -557,9 +586,12 @@ def timeline_chart(view: View, *, filters_text: str = "") -> Chart:
                 name=plain(kind),
                 marker_color=colour_of(kind),
                 text=[plain(t) for t, p in zip(texts, pick, strict=True) if p],
-                textposition="inside",
+                textposition="auto",  # inside a bar wide enough, after it otherwise
                 insidetextanchor="start",
-                textfont={"size": 11, "color": "white"},
+                insidetextfont={"size": 11, "color": "white"},
+                outsidetextfont={"size": 11, "color": "#222"},
+                constraintext="none",
+                cliponaxis=False,
                 customdata=rows["figure_id"][pick],
                 hovertext=[h for h, p in zip(hovers, pick, strict=True) if p],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -571,9 +603,9 @@ def timeline_chart(view: View, *, filters_text: str = "") -> Chart:
                      nticks=6, automargin=False)  # fmt: skip
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=shown, range=[len(shown) - 0.5, -5 / 6],
                      showticklabels=False, showgrid=False, fixedrange=True)  # fmt: skip
-    for label in shown:
-        fig.add_annotation(text=label, xref="x domain", x=0, xanchor="left", yref="y", y=label, yshift=BAR_PX // 2 + 1,
-                           yanchor="bottom", showarrow=False, font={"size": 12})  # fmt: skip
+    for label, raw in zip(shown, labels, strict=True):
+        fig.add_annotation(text=label_text(raw), xref="x domain", x=0, xanchor="left", yref="y", y=label, yshift=BAR_PX // 2 + 1,
+                           yanchor="bottom", showarrow=False, font={"size": 12}, align="left")  # fmt: skip
     fig.update_layout(bargap=1 - BAR_PX / ROW_PX, barmode="overlay")
     notes = [f"{summary.undated} figure(s) without a dated period are left out."] if summary.undated else []
     if summary.counts["dated"] > len(rows):
