@@ -358,8 +358,8 @@ with tabs["Table"]:
             column_config={
                 "measure": st.column_config.TextColumn("measure", width="medium"),
                 "flow": st.column_config.TextColumn("flow", width="medium"),
-                "value": st.column_config.TextColumn("value", width="small"),
-                "in US dollars": st.column_config.TextColumn("in US dollars", width="small"),
+                "value": st.column_config.TextColumn("value", width="medium"),
+                "in US dollars": st.column_config.TextColumn("in US dollars", width="medium"),
                 "sentence": st.column_config.TextColumn("sentence", width="large"),
             },
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -191,3 +192,77 @@ def test_every_view_opens_on_real_news_and_a_claim_is_one_click_from_its_sources
         assert page.locator("text=Its sources, earliest first").count() == 1
         assert page.locator("mark").count() >= 1  # the figure marked in its sentence
         page.screenshot(path=str(ARTIFACTS / "news-claim-selected.png"))
+
+
+# --- articles written for the tests, at desktop and phone widths ---------------------------------------
+
+WIDTHS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+# The texts of every plot in the page: where each is drawn, and whether a mode bar is shown.
+_PLOT_TEXTS = """() => {
+  const texts = [...document.querySelectorAll('.js-plotly-plot svg text')].filter(t => t.textContent.trim());
+  return {texts: texts.map(t => { const r = t.getBoundingClientRect(); return {text: t.textContent, x: r.left, r: r.right}; }),
+          modebars: document.querySelectorAll('.js-plotly-plot .modebar').length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard over a table of articles written for the tests (titles, addresses, dates)."""
+    from written_articles import DOCUMENTS
+
+    from extract import figures_frame, write_table
+
+    table = tmp_path_factory.mktemp("written") / "written.csv"
+    write_table(figures_frame(DOCUMENTS), str(table))
+    with _server("--table", str(table)) as url:
+        yield url
+
+
+@contextmanager
+def _sized_page(browser, url: str, size: dict[str, int], ready: str = "ol.figures mark") -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=size, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_selector("h1:has-text('Trade-flow figures')", timeout=60_000)
+        page.wait_for_selector(ready, timeout=60_000)
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_view_fits_the_width_with_its_labels_whole(browser, written: str, width: str) -> None:  # type: ignore[no-untyped-def]
+    size = WIDTHS[width]
+    with _sized_page(browser, written, size) as page:
+        for view in VIEWS:
+            _open(page, view)
+            assert page.locator("[data-testid='stException']").count() == 0, view
+            if VIEWS[view] == ".js-plotly-plot":
+                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+                page.wait_for_timeout(500)
+                found = page.evaluate(_PLOT_TEXTS)
+                assert found["modebars"] == 0, view  # nothing over the title
+                assert any(t["text"].startswith("Source:") for t in found["texts"]), view
+                for t in found["texts"]:  # every label, value and source line inside the screen
+                    assert t["x"] >= -1 and t["r"] <= size["width"] + 1, (view, t)
+            name = f"app-{width}-{view.lower().replace(' ', '-')}"
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+            if VIEWS[view] == ".js-plotly-plot":  # the whole chart, below the fold on a phone
+                page.locator(".js-plotly-plot").first.screenshot(path=str(ARTIFACTS / f"{name}-chart.png"))
+
+
+def test_an_empty_view_says_so_and_clears_its_filters(browser, written: str) -> None:  # type: ignore[no-untyped-def]
+    url = f"{written}/?search=no+such+words&view=Amounts"
+    with _sized_page(browser, url, WIDTHS["phone"], ready="text=No amounts match the filters.") as page:
+        assert page.locator(".js-plotly-plot").count() == 0  # no empty axes
+        page.screenshot(path=str(ARTIFACTS / "app-phone-empty.png"), full_page=True)
+        page.get_by_role("button", name="Clear filters").last.click()
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+
+
+def test_period_text_that_is_not_a_date_is_refused(browser, written: str) -> None:  # type: ignore[no-untyped-def]
+    with _sized_page(browser, f"{written}/?period_from=last+spring", WIDTHS["desktop"]) as page:
+        page.wait_for_selector("text=is not a year or a date", timeout=60_000)
+        shown, total = re.search(r"([\d,]+) of ([\d,]+) figures", page.inner_text("body")).groups()  # type: ignore[union-attr]
+        assert shown == total  # the refused bound is not applied

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from PIL import Image
+from written_articles import DOCUMENTS
 
 from dashboard_lib import (
     IMAGE_WIDTH,
@@ -36,7 +37,7 @@ from dashboard_lib import (
     report_html,
     timeline_chart,
 )
-from extract import Document, figures_frame
+from extract import figures_frame
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -46,19 +47,6 @@ ARTIFACTS = ROOT / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
-
-# Our own sentences, written for this test: long labels, several currencies, periods and documents.
-DOCUMENTS = [
-    Document("wire-1", "China's exports to Russia reached $110.97bn in 2023. "
-             "In the last quarter of 2023, 70% of Russian imports of machine tools, which amounted to around "
-             "900 million dollars (835 million euros), came from China.",
-             date="2024-01-15", url="https://www.example.com/news/china-russia", title="China's trade with Russia"),
-    Document("wire-2", "Japan's exports to the United States were ¥1.52 trillion in 2023, and US exports to Japan "
-             "were $38.9 billion in 2022. Tariffs rose between 20% and 30% in 2024.",
-             date="2024-03-02", url="https://news.example.org/a/2", title="Pacific trade"),
-    Document("wire-3", "Turkish exports to Russia rose 12% in 2022 and Chinese brands held more than half of the "
-             "market in 2023. Russian revenue of 1.2 trillion rubles was booked in 2023.", date="2024-02-01"),
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +222,7 @@ def test_the_embed_takes_the_height_of_its_chart(browser, charts: list[Chart], s
     chart = charts[0]
     (folder / "amounts.html").write_text(chart_html(chart), encoding="utf-8")  # the file the snippet says to host
     snippet = embed_snippet("amounts.html", chart, f"{url}/amounts.html")
-    host = f"<!DOCTYPE html><html><head><meta name='viewport' content='width=device-width'></head><body style='margin:8px'>"
+    host = "<!DOCTYPE html><html><head><meta name='viewport' content='width=device-width'></head><body style='margin:8px'>"
     host += f"<p>An article around the chart.</p>{snippet}<p>After the chart.</p></body></html>"
     (folder / "article.html").write_text(host, encoding="utf-8")
     page = browser.new_page(viewport=viewport)
