@@ -162,7 +162,11 @@ with st.sidebar:
             )
             st.download_button(
                 "Added documents (JSON Lines)",
-                dl.documents_jsonl({d: st.session_state.texts[d] for d in st.session_state.added}, st.session_state.added),
+                functools.partial(
+                    dl.documents_jsonl,
+                    {d: st.session_state.texts[d] for d in st.session_state.added},
+                    dict(st.session_state.added),
+                ),
                 "added-documents.jsonl",
                 "application/json",
                 key="added_download",

@@ -27,7 +27,17 @@ from markupsafe import Markup
 from plotly.subplots import make_subplots
 
 from dashboard_lib.claims import STATUSES, normalise_measure, period_label
-from dashboard_lib.labels import CLASS_COLOURS, PALETTE, TOOL, amount_text, colour_of, country_name, flow_text, source_text
+from dashboard_lib.labels import (
+    CLASS_COLOURS,
+    PALETTE,
+    TOOL,
+    amount_text,
+    colour_of,
+    country_name,
+    flow_text,
+    names_in,
+    source_text,
+)
 from dashboard_lib.selections import Selection
 from dashboard_lib.source import View, ViewSummary
 from dashboard_lib.templates import plain, render, wrapped
@@ -626,7 +636,7 @@ def series_chart(members: pd.DataFrame, claims: pd.DataFrame, claim: pd.Series, 
     ``members`` are :meth:`Source.claim_members` of the claim's series (its subject without the
     period); ``claims`` the claims of the view (for their status and support).
     """
-    subject, unit = f"{claim['measure']} · {claim['flow']}", str(claim["unit_class"])
+    subject, unit = f"{claim['measure']} · {names_in(str(claim['flow']))}", str(claim["unit_class"])
     claims = claims.set_index("claim_id")
     marks = members.drop_duplicates(["claim_id", "doc_id"]).copy()
     marks["status"] = marks["claim_id"].map(claims["status"]).fillna("single source")

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from dashboard_lib.charts import SELECTIONS, Chart, amounts_chart, compact, flows_chart, mark, rates_chart, timeline_chart
 from dashboard_lib.claims import SUBJECT, period_label
 from dashboard_lib.filters import Filters, describe
-from dashboard_lib.labels import TOOL, amount_text, country_name, document_text, flow_text
+from dashboard_lib.labels import TOOL, amount_text, country_name, document_text, flow_text, names_in
 from dashboard_lib.marks import highlight_in_sentence, sources_html
 from dashboard_lib.source import Source
 from dashboard_lib.templates import plain, render
@@ -146,7 +146,7 @@ def claims_rows(claims: pd.DataFrame) -> list[dict[str, object]]:
             {
                 "status": c["status"],
                 "measure": c["measure"],
-                "flow": c["flow"],
+                "flow": names_in(str(c["flow"])),
                 "period_text": period_label(str(c["period_start"]), str(c["period_end"])),
                 "value_text": compact(float(c["value"]), unit, 4),
                 "range_text": "" if low == high else f"{compact(low, unit, 4)} – {compact(high, unit, 4)}",
@@ -170,7 +170,7 @@ def claim_html(claim: pd.Series, members: pd.DataFrame, claims: pd.DataFrame, *,
     unit = str(claim["unit_class"])
     values = [compact(a, unit, 4) if u != unit else "" for a, u in zip(mine["amount"], mine["unit"], strict=True)]
     heading = (
-        f"{'Selected' if chosen else 'First'} claim: {claim['measure']} · {claim['flow']} · "
+        f"{'Selected' if chosen else 'First'} claim: {claim['measure']} · {names_in(str(claim['flow']))} · "
         f"{period_label(claim['period_start'], claim['period_end'])} — {claim['status']}, "
         f"{claim['documents']} document(s). Its sources, earliest first:"
     )

@@ -7,19 +7,28 @@ The table keeps codes and numbers; only what is shown goes through here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard_lib.marks import KIND_COLOURS
-
 TOOL = "Trade-flow figures"
 
 # Okabe & Ito's colour-blind-safe palette ("Color Universal Design", 2008), black left out.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
+OTHER_COLOUR = PALETTE[7]
 
+# One colour per kind of figure: its marks in sentences and its bars on the timeline.
+KIND_COLOURS = {
+    "money": PALETTE[0],
+    "percent": PALETTE[1],
+    "percentage_point": PALETTE[3],
+    "count": PALETTE[2],
+    "ratio": PALETTE[5],
+    "duration": PALETTE[4],
+}
 # One colour per class of figure, the same in every view (roles of amounts, groups of rates,
 # kinds on the timeline, claim statuses); a class not listed takes the grey.
 CLASS_COLOURS = {
@@ -30,14 +39,13 @@ CLASS_COLOURS = {
     "change": PALETTE[1],
     "change ?": PALETTE[1],
     "share": PALETTE[5],
-    # kinds (the timeline; the marks in sentences use the same, see marks.KIND_COLOURS)
+    # kinds
     **KIND_COLOURS,
     # claim statuses
     "disputed": PALETTE[3],
     "agreed": PALETTE[2],
     "single source": PALETTE[7],
 }
-OTHER_COLOUR = PALETTE[7]
 
 
 def colour_of(name: str) -> str:
@@ -191,6 +199,18 @@ def _documents(rows: pd.DataFrame) -> list[tuple[str, str, str, str]]:
     counted = docs.value_counts(sort=False).reset_index(name="n")
     counted = counted.sort_values(["n", "doc_id"], ascending=[False, True], kind="stable").drop_duplicates("doc_id")
     return list(counted[["doc_id", "title", "url", "date"]].itertuples(index=False, name=None))
+
+
+_CODE = re.compile(r"\b[A-Z]{3}\b")  # a three-letter code standing alone
+
+
+def names_in(text: str) -> str:
+    """A text with the country codes in it written as names (claims' flows: "CHN–RUS").
+
+    >>> names_in("CHN–RUS"), names_in("CHN → USD")
+    ('China–Russia', 'China → USD')
+    """
+    return _CODE.sub(lambda m: _country_names().get(m.group(0), m.group(0)), text)
 
 
 def names_of(codes: Iterable[str]) -> list[str]:

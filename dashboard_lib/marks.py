@@ -9,18 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 from markupsafe import Markup
 
+from dashboard_lib.labels import KIND_COLOURS, OTHER_COLOUR, amount_text, country_name, document_text, flow_text
 from dashboard_lib.templates import render
-
-# One colour per kind (the charts' Okabe-Ito palette).
-KIND_COLOURS = {
-    "money": "#0072B2",
-    "percent": "#E69F00",
-    "percentage_point": "#D55E00",
-    "count": "#009E73",
-    "ratio": "#CC79A7",
-    "duration": "#56B4E9",
-}
-OTHER_COLOUR = "#999999"
 
 
 def _stands_alone(sentence: str, start: int, end: int) -> bool:
@@ -151,31 +141,22 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int]:
     return text[begin:stop], begin
 
 
-def _number(value: float) -> str:
-    """A value as people write it: 900000000 -> 900,000,000; 64.2 -> 64.2.
-
-    >>> _number(9e8), _number(64.2), _number(0.19)
-    ('900,000,000', '64.2', '0.19')
-    """
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
-
-
 def figure_context(r: pd.Series) -> list[str]:
     """What was read around a figure, in a few words: role and direction, measure, flow, period,
     value in US dollars.
 
     >>> figure_context(pd.Series({"role": "change", "direction": "up", "measure": "exports", "exporter": "CHN",
     ...     "importer": "RUS", "countries": "CHN;RUS", "period": "2023", "unit": "EUR", "value_usd": 1.5e9}))
-    ['change up', 'exports', 'CHN → RUS', '2023', '≈ 1,500,000,000 USD']
+    ['change up', 'exports', 'China → Russia', '2023', '≈ $1.5 billion']
     """
     parts = [" ".join(p for p in (r["role"], r["direction"]) if p), str(r["measure"])]
     if r["exporter"] or r["importer"]:
-        parts.append(f"{r['exporter'] or '?'} → {r['importer'] or '?'}")
+        parts.append(flow_text(str(r["exporter"]), str(r["importer"])))
     elif r["countries"]:
-        parts.append(str(r["countries"]).replace(";", ", "))
+        parts.append(", ".join(country_name(c) for c in str(r["countries"]).split(";") if c))
     parts.append(str(r["period"]))
-    if r["unit"] != "USD" and pd.notna(r["value_usd"]):
-        parts.append(f"≈ {_number(r['value_usd'])} USD")
+    if str(r["unit"]).partition("/")[0] != "USD" and pd.notna(r["value_usd"]):
+        parts.append(f"≈ {amount_text(float(r['value_usd']), 'USD')}")
     return [p for p in parts if p]
 
 
@@ -185,9 +166,9 @@ def figures_html(rows: pd.DataFrame, first: int = 1) -> str:
         {
             "sentence": highlight_in_sentence(r, outline=False),  # one mark per sentence: no outline needed
             "surface": r["surface"],
-            "value": f"{_number(r['value'])} {r['unit']}".strip(),
+            "value": amount_text(float(r["value"]), str(r["unit"]), 4),
             "context": figure_context(r),
-            "doc_id": r["doc_id"],
+            "doc_id": document_text(str(r["doc_id"]), str(r["title"]), str(r["url"]), str(r["date"])),
         }
         for _, r in rows.iterrows()
     ]

@@ -23,6 +23,7 @@ from dashboard_lib import (
     chart_html,
     embed_snippet,
     find_browser,
+    flow_periods,
     flows_chart,
     highlight,
     image_bytes,
@@ -211,3 +212,73 @@ def test_highlight_escapes_and_marks() -> None:
     rows = figures_frame([("d", text)])
     out = highlight(text, rows)
     assert out.startswith("&lt;b&gt;x&lt;/b&gt;") and "<mark" in out and ">5%</mark>" in out
+
+
+# --- one unit and one measure per axis ---------------------------------------------------------------
+
+PANELS = (
+    "Japan's exports to the United States were ¥1.52 trillion in 2023. "
+    "US exports to Japan were $38.9 billion in 2023. "
+    "China's exports to Russia reached $110.97bn in 2023 and $60bn in 2022. "
+    "Tariffs rose 20% in 2024 and Chinese brands held 60% of the market in 2023."
+)
+
+
+@pytest.fixture(scope="module")
+def panels_view() -> View:
+    return Source.of_frame(figures_frame([("p", PANELS)])).view(Filters(), SELECTIONS)
+
+
+def _panel_of_each_bar(chart) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """figure_id -> the x axis (panel) its bar is drawn on."""
+    return {figure_id: trace.xaxis for trace in chart.figure.data for figure_id in trace.customdata}
+
+
+def test_original_currency_draws_one_currency_per_panel(panels_view: View) -> None:
+    chart = amounts_chart(panels_view, original_currency=True)
+    axis_of = _panel_of_each_bar(chart)
+    units = chart.rows.set_index("figure_id")["unit"]
+    by_axis: dict[str, set[str]] = {}
+    for figure_id, axis in axis_of.items():
+        by_axis.setdefault(axis, set()).add(str(units[figure_id]))
+    assert all(len(found) == 1 for found in by_axis.values()) and len(by_axis) >= 2  # ¥ never beside $
+
+
+def test_rates_draw_changes_apart_from_shares(panels_view: View) -> None:
+    chart = rates_chart(panels_view)
+    roles = chart.rows.set_index("figure_id")["role"]
+    by_axis: dict[str, set[str]] = {}
+    for figure_id, axis in _panel_of_each_bar(chart).items():
+        by_axis.setdefault(axis, set()).add(str(roles[figure_id]))
+    assert sorted(map(sorted, by_axis.values())) == [["change"], ["share"]]
+
+
+def test_flows_never_add_figures_of_different_periods(panels_view: View) -> None:
+    periods = flow_periods(panels_view.summary)
+    assert set(periods) == {"2022", "2023"}
+    for period in periods:
+        chart = flows_chart(panels_view, period=period)
+        assert period in chart.title
+        china = [v for s, v in zip(chart.figure.data[0].link.source, chart.figure.data[0].link.value, strict=True)
+                 if chart.figure.data[0].node.label[s] == "China"]  # fmt: skip
+        assert china == [pytest.approx(110.97e9 if period == "2023" else 60e9)]  # never 170.97bn
+
+
+def test_source_lines_name_title_outlet_and_date_of_the_documents_drawn() -> None:
+    from extract import Document
+
+    frame = figures_frame(
+        [
+            Document(
+                "d1",
+                "China's exports to Russia reached $110.97bn in 2023.",
+                date="2024-01-15",
+                url="https://www.example.com/a",
+                title="China and Russia",
+            ),
+            Document("d2", "Exports rose 5% in 2023.", date="2024-02-01"),
+        ]
+    )
+    chart = amounts_chart(Source.of_frame(frame).view(Filters(), SELECTIONS))
+    assert chart.source.startswith("Source: “China and Russia”, example.com, 2024-01-15.")
+    assert "d2" not in chart.source  # d2 gave this chart nothing

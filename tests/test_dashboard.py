@@ -3,6 +3,7 @@ uploads, claims."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 
@@ -64,7 +65,7 @@ def test_starts_on_the_seeds_with_each_figure_in_its_sentence() -> None:
     assert count_line(at).startswith("**10** of 10 figures")
     figures = next(h.proto.body for h in at.html if 'class="figures"' in h.proto.body)
     assert figures.count("<li") == 10 and figures.count("<mark") == 10
-    assert ">64.2%</mark> between 2021 and 2023." in figures and "change up · exports · CHN → RUS" in figures
+    assert ">64.2%</mark> between 2021 and 2023." in figures and "change up · exports · China → Russia" in figures
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -223,15 +224,15 @@ def test_claims_of_uploaded_articles_and_their_sources(stored: dict[str, object]
     assert (top["status"], top["measure"], top["flow"], top["period"], top["documents"]) == (
         "disputed",
         "trade",
-        "CHN–RUS",
+        "China–Russia",
         "2023",
         3,
     )
     assert (top["first seen"], top["first source"]) == ("2024-01-15", "a1")
     sources = next(h.proto.body for h in at.html if "Its sources" in h.proto.body)
     assert sources.index("a1") < sources.index("a2") < sources.index("a3") and ">$240.1 billion</mark>" in sources
-    assert chart_points(at, "trade · CHN–RUS over time") == 4  # one mark per document
-    second = table.index[(table["documents"] == 1) & (table["flow"] == "CHN–RUS") & (table["measure"] == "trade")][0]
+    assert chart_points(at, "trade · China–Russia over time") == 4  # one mark per document
+    second = table.index[(table["documents"] == 1) & (table["flow"] == "China–Russia") & (table["measure"] == "trade")][0]
     at.session_state["claims_table"] = {"selection": {"rows": [int(second)], "columns": [], "cells": []}}
     at.run()
     sources = next(h.proto.body for h in at.html if "Its sources" in h.proto.body)
@@ -248,3 +249,22 @@ def test_the_tolerance_splits_claims() -> None:
     before = len(at.dataframe[0].value)
     at.slider(key="tolerance").set_value(0.0).run()
     assert len(at.dataframe[0].value) == before + 2  # $240.1bn, $240bn and the yuan figure part
+
+
+def test_extracting_again_adds_only_what_is_new_dated_as_the_date_field_says(stored: dict[str, object]) -> None:
+    at = app("Table").run()
+    assert any("are dated" in c.value and "last year" in c.value for c in at.sidebar.caption)  # the date is stated
+    at.sidebar.date_input(key="doc_date").set_value(datetime.date(2024, 5, 6))
+    at.sidebar.file_uploader(key="uploads").set_value(("kz.txt", b"Kazakh exports to China rose 12% last year.", "text/plain"))
+    at.sidebar.button(key="extract").click().run()
+    assert count_line(at).startswith("**11** of 11")
+    row = at.dataframe[0].value.iloc[-1]
+    assert row["period"] == "last year" and row["document"] == "kz, 2024-05-06"
+    at.sidebar.text_area(key="pasted").set_value("Turkish imports fell 3% in 2023.")
+    at.sidebar.button(key="extract").click().run()  # the file is still in the uploader
+    assert count_line(at).startswith("**12** of 12")  # only the pasted text is new: no "kz (2)"
+    assert any("Already added, not read again: kz." in i.value for i in at.sidebar.info)
+    assert any("last until the page is reloaded" in c.value for c in at.sidebar.caption)
+    added = download(stored, "added-documents.jsonl").decode().splitlines()
+    assert [json.loads(line)["doc_id"] for line in added] == ["kz", "pasted"]
+    assert json.loads(added[0])["date"] == "2024-05-06"
