@@ -518,7 +518,11 @@ def flows_chart(view: View, *, period: str | None = None, filters_text: str = ""
         links = links.nlargest(MAX_FLOWS, "value_usd", keep="first").sort_values(["exporter", "importer"])
     exporters = sorted(links["exporter"].unique())
     importers = sorted(links["importer"].unique())
-    nodes = [plain(country_name(c)) for c in exporters] + [plain(country_name(c)) for c in importers]
+    sent = links.groupby("exporter")["value_usd"].sum()
+    received = links.groupby("importer")["value_usd"].sum()
+    nodes = [plain(f"{country_name(c)} {amount_text(float(sent[c]), 'USD')}") for c in exporters] + [
+        plain(f"{country_name(c)} {amount_text(float(received[c]), 'USD')}") for c in importers
+    ]
     sources: list[int] = []
     targets: list[int] = []
     values: list[float] = []

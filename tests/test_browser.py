@@ -246,6 +246,7 @@ def test_every_view_fits_the_width_with_its_labels_whole(browser, written: str, 
                 assert any(t["text"].startswith("Source:") for t in found["texts"]), view
                 for t in found["texts"]:  # every label, value and source line inside the screen
                     assert t["x"] >= -1 and t["r"] <= size["width"] + 1, (view, t)
+            page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)  # the run is over
             name = f"app-{width}-{view.lower().replace(' ', '-')}"
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
             if VIEWS[view] == ".js-plotly-plot":  # the whole chart, below the fold on a phone
