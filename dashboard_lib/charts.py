@@ -242,9 +242,20 @@ def _legend_rows(names: list[str]) -> int:
     return max(1, math.ceil(width / 340))
 
 
-def _frame(fig: go.Figure, title: str, caption: str, *, legend: list[str], plot_px: int, ticks_px: int) -> go.Figure:
+def _frame(
+    fig: go.Figure,
+    title: str,
+    caption: str,
+    *,
+    legend: list[str],
+    plot_px: int,
+    ticks_px: int,
+    notes: list[dict[str, Any]] | None = None,
+    shapes: list[dict[str, Any]] | None = None,
+) -> go.Figure:
     """Title and legend above the plot, the source line and notes below it (in the margin, clear
-    of the axis), heights in pixels so that nothing overlaps at any width."""
+    of the axis), heights in pixels so that nothing overlaps at any width. ``notes`` (annotations)
+    and ``shapes`` are set in one go: Plotly checks the whole list again on every one added."""
     title_lines = _lines(title, TITLE_CHARS)
     caption_lines = _lines(caption, CAPTION_CHARS)
     legend_rows = _legend_rows(legend)
@@ -265,20 +276,14 @@ def _frame(fig: go.Figure, title: str, caption: str, *, legend: list[str], plot_
         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1 - (14 + TITLE_LINE_PX * len(title_lines)) / height,
                 "yanchor": "top", "yref": "container", "title": {"text": ""}, "font": {"size": 12}},
     )  # fmt: skip
+    annotations = [*fig.layout.annotations, *(notes or [])]
     if caption_lines:
-        fig.add_annotation(
-            text=render("caption.html", lines=caption_lines),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=0,
-            yshift=-(ticks_px + 8),
-            showarrow=False,
-            xanchor="left",
-            yanchor="top",
-            align="left",
-            font={"size": 11, "color": "#444"},
-        )
+        annotations.append(
+            {"text": render("caption.html", lines=caption_lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+             "yshift": -(ticks_px + 8), "showarrow": False, "xanchor": "left", "yanchor": "top", "align": "left",
+             "font": {"size": 11, "color": "#444"}}
+        )  # fmt: skip
+    fig.update_layout(annotations=annotations, shapes=[*fig.layout.shapes, *(shapes or [])])
     return fig
 
 
@@ -313,7 +318,7 @@ def _bars(
     key: str,
     title: str,
     source: str,
-    notes: list[str],
+    told: list[str],
     alt_subject: str,
 ) -> Chart:
     """Horizontal bars in panels, one unit and measure per panel; each bar's label above it,
@@ -327,6 +332,8 @@ def _bars(
                         vertical_spacing=PANEL_HEAD_PX / plot_px if len(panels) > 1 else 0)  # fmt: skip
     legend_seen: set[str] = set()
     order = list(pd.unique(classes))
+    notes: list[dict[str, Any]] = []
+    shapes: list[dict[str, Any]] = []
     for number, panel in enumerate(panels, start=1):
         pick = panel.pick.to_numpy()
         panel_labels = [plain(label) for label, p in zip(labels, pick, strict=True) if p]
@@ -366,19 +373,20 @@ def _bars(
         axis = "" if number == 1 else str(number)
         for label, raw in zip(panel_labels, [lb for lb, p in zip(labels, pick, strict=True) if p], strict=True):
             # the label above its bar, from the panel's left edge
-            fig.add_annotation(text=label_text(raw), xref=f"x{axis} domain", x=0, xanchor="left", yref=f"y{axis}", y=label,
-                               yshift=BAR_PX // 2 + 1, yanchor="bottom", showarrow=False,
-                               font={"size": 12}, align="left")  # fmt: skip
-        fig.add_annotation(text=f"<b>{plain(panel.title)}</b>", xref=f"x{axis} domain", x=0, xanchor="left",
-                           yref=f"y{axis} domain", y=1, yshift=6, yanchor="bottom", showarrow=False,
-                           font={"size": 13})  # fmt: skip
-        fig.add_vline(x=0, line={"color": "#888", "width": 1}, row=number, col=1)
+            notes.append({"text": label_text(raw), "xref": f"x{axis} domain", "x": 0, "xanchor": "left",
+                          "yref": f"y{axis}", "y": label, "yshift": BAR_PX // 2 + 1, "yanchor": "bottom",
+                          "showarrow": False, "font": {"size": 12}, "align": "left"})  # fmt: skip
+        notes.append({"text": f"<b>{plain(panel.title)}</b>", "xref": f"x{axis} domain", "x": 0, "xanchor": "left",
+                      "yref": f"y{axis} domain", "y": 1, "yshift": 6, "yanchor": "bottom", "showarrow": False,
+                      "font": {"size": 13}})  # fmt: skip
+        shapes.append({"type": "line", "xref": f"x{axis}", "x0": 0, "x1": 0, "yref": f"y{axis} domain", "y0": 0,
+                       "y1": 1, "line": {"color": "#888", "width": 1}})  # fmt: skip
     fig.update_layout(bargap=1 - BAR_PX / ROW_PX, barmode="overlay")
     if (rows["qualifier"] != "exact").any():
-        notes.append("~ approximate, > and \u2265 lower bounds, < and \u2264 upper bounds; a range is drawn to its middle.")
-    note = " ".join(notes)
+        told.append("~ approximate, > and \u2265 lower bounds, < and \u2264 upper bounds; a range is drawn to its middle.")
+    note = " ".join(told)
     caption = " ".join(c for c in (source, note) if c)
-    _frame(fig, title, caption, legend=order, plot_px=plot_px, ticks_px=0)
+    _frame(fig, title, caption, legend=order, plot_px=plot_px, ticks_px=0, notes=notes, shapes=shapes)
     panels_text = f" in {len(panels)} panels ({'; '.join(p.title for p in panels)})" if len(panels) > 1 else ""
     alt = f"Horizontal bar chart of {len(rows)} {alt_subject}{panels_text}, largest first" + (
         f"; the largest is {labels[0]} at {texts[0]}." if labels else "."
@@ -548,7 +556,7 @@ def flows_chart(view: View, *, period: str | None = None, filters_text: str = ""
     fig = go.Figure(
         go.Sankey(
             node={"label": nodes, "color": [PALETTE[0]] * len(exporters) + [PALETTE[1]] * len(importers), "pad": 18,
-                  "hovertemplate": "%{label}: %{value:$,.3s}<extra></extra>"},
+                  "hovertemplate": "%{label}<extra></extra>"},
             link={"source": sources, "target": targets, "value": values, "customdata": hovers,
                   "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.35)"},
             textfont={"size": 12, "color": "#222"},
@@ -617,16 +625,19 @@ def timeline_chart(view: View, *, filters_text: str = "") -> Chart:
                      nticks=6, automargin=False)  # fmt: skip
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=shown, range=[len(shown) - 0.5, -5 / 6],
                      showticklabels=False, showgrid=False, fixedrange=True)  # fmt: skip
-    for label, raw in zip(shown, labels, strict=True):
-        fig.add_annotation(text=label_text(raw), xref="x domain", x=0, xanchor="left", yref="y", y=label, yshift=BAR_PX // 2 + 1,
-                           yanchor="bottom", showarrow=False, font={"size": 12}, align="left")  # fmt: skip
+    above = [
+        {"text": label_text(raw), "xref": "x domain", "x": 0, "xanchor": "left", "yref": "y", "y": label,
+         "yshift": BAR_PX // 2 + 1, "yanchor": "bottom", "showarrow": False, "font": {"size": 12}, "align": "left"}
+        for label, raw in zip(shown, labels, strict=True)
+    ]  # fmt: skip
     fig.update_layout(bargap=1 - BAR_PX / ROW_PX, barmode="overlay")
     notes = [f"{summary.undated} figure(s) without a dated period are left out."] if summary.undated else []
     if summary.counts["dated"] > len(rows):
         notes.append(f"The {len(rows)} earliest of {summary.counts['dated']} dated figures are shown.")
     note = " ".join(notes)
     source = source_text(rows, filters_text)
-    _frame(fig, title, f"{source} {note}".strip(), legend=kinds, plot_px=ROW_PX * len(rows) + ROW_PX // 3, ticks_px=26)
+    _frame(fig, title, f"{source} {note}".strip(), legend=kinds, plot_px=ROW_PX * len(rows) + ROW_PX // 3, ticks_px=26,
+           notes=above)  # fmt: skip
     alt = f"Timeline of {len(rows)} figures from {rows['period_start'].min()} to {rows['period_end'].max()}."
     return Chart("timeline", title, fig, alt, note, rows.assign(label=labels), source)
 
