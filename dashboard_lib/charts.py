@@ -46,7 +46,7 @@ __all__ = ["PALETTE", "TOOL"]  # re-exported names used elsewhere in the package
 
 STATUS_COLOURS = {status: CLASS_COLOURS[status] for status in STATUSES}
 MAX_BARS = 60  # bars per chart; the rest are summarised in the note
-TIMELINE_BARS = 2 * MAX_BARS  # timeline rows are thinner
+TIMELINE_BARS = MAX_BARS  # a timeline row is as tall as a bar's (its label above it)
 MAX_FLOWS = 40  # links of the flow diagram; more are unreadable
 MAX_PANELS = 8  # panels of a bar chart; the rest are summarised in the note
 FLOW_EXAMPLES = 5  # sentences listed per flow
