@@ -230,7 +230,7 @@ browser = dl.find_browser()
 def show_chart(chart: dl.Chart) -> None:
     if chart.empty:  # a plain message instead of empty axes
         st.info(chart.empty + ("" if filters_text == "all figures" else " Clear the filters to see more."))
-        if filters_text != "all figures":
+        if filters_text != "all figures" and counts.figures:  # with no figure at all, the button is above
             st.button("Clear filters", key=f"clear_{chart.key}", on_click=clear_filters)
         return
     event = st.plotly_chart(
