@@ -42,8 +42,6 @@ from dashboard_lib.selections import Selection
 from dashboard_lib.source import View, ViewSummary
 from dashboard_lib.templates import plain, render, wrapped
 
-__all__ = ["PALETTE", "TOOL"]  # re-exported names used elsewhere in the package
-
 STATUS_COLOURS = {status: CLASS_COLOURS[status] for status in STATUSES}
 MAX_BARS = 60  # bars per chart; the rest are summarised in the note
 TIMELINE_BARS = MAX_BARS  # a timeline row is as tall as a bar's (its label above it)
