@@ -157,7 +157,7 @@ def test_claims_csv_and_report_hold_the_claims(source: Source) -> None:
 
 def test_claims_on_the_seeds() -> None:
     claims = Source.of_frame(default_table()).claims(Filters())
-    assert len(claims) == 4 and set(claims["status"]) == {"single source"}
+    assert len(claims) == 3 and set(claims["status"]) == {"single source"}
     assert set(claims["measure"]) >= {"exports", "imports of machine tools"}
 
 
