@@ -130,6 +130,8 @@ WRITTEN = [
     ("half-a-billion", "Trade may reach half a billion euros.", [("half a billion euros", 5e8, "EUR")]),
     ("several-thousand-unit", "It lost several thousand tonnes.", [("several thousand tonnes", 6000.0, "tonne")]),
     ("doubling", "The levy is doubling the cost.", [("doubling", 2.0, "times")]),
+    ("no-scale-pair-of-two-big-scales", "It was $4.5bn trillion.", [("$4.5bn", 4.5e9, "USD")]),
+    ("hundred-million", "It sold two hundred million tonnes.", [("two hundred million tonnes", 2e8, "tonne")]),
     ("bil-scale", "NET 2.4 BIL vs 2.2 BIL", [("2.4 BIL", 2.4e9, ""), ("2.2 BIL", 2.2e9, "")]),
 ]
 

@@ -146,7 +146,8 @@ def tail(suffix: str = "") -> str:
     # no line break inside a figure: "388,536\nYear" ends a table row, and the next line starts another;
     # two spaces may stand before a word ("513,000  dlrs"), a column's gap of more may not
     (?P<half{suffix}> \s+ and \s+ a \s+ half )?      # one and a half
-    (?: (?: [^\S\n]{{1,2}} | - )? (?P<scale_word{suffix}> {SCALE_WORD} (?: (?: [^\S\n] | - )+ {SCALE_WORD} )? \b )   # 900 million
+    # 900 million; a pair of scale words starts with hundred or thousand ("two hundred million", never "bn trillion")
+    (?: (?: [^\S\n]{{1,2}} | - )? (?P<scale_word{suffix}> (?: (?i: hundred | thousand ) (?: [^\S\n] | - )+ )? {SCALE_WORD} \b )
       | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
     )?
     (?: (?: [^\S\n]{{1,2}} | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
