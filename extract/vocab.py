@@ -322,3 +322,8 @@ def scale_words() -> list[str]:
     """
     spelled = (w for w, _, _ in rows("scales.tsv") if w.isalpha() and w.islower() and len(w) > 3 and not w.endswith("s"))
     return sorted(spelled, key=lambda w: float(SCALES.get(w)))  # type: ignore[arg-type]
+
+
+# --- the context stage's own vocabulary (clauses, historic capitals) ---------------------------------
+
+CLAUSE_MARKS: Final[Mapping[str, str]] = MappingProxyType(dict(rows("clause_marks.tsv")))

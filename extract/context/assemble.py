@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final, NamedTuple
 
-from extract.context.countries import Mention, codes_in, find_countries
-from extract.context.flows import FLOW_CLASSES, Flow, find_flows, nearest_flow
+from extract.context.clauses import clause_of, clause_starts
+from extract.context.countries import Mention, as_of, codes_in, find_countries
+from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, find_periods, parse_date
@@ -22,6 +23,9 @@ from extract.text import Sentences
 
 _BLOCK_CHARS: Final = 64_000  # characters of text per context block
 _SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
+# How far (in characters) a figure can sit from the flow word it takes: a long sentence's flow
+# far away is another matter's ("a six-month moratorium … and arms sales to Iran").
+_FLOW_REACH: Final = 160
 
 
 class Context(NamedTuple):
@@ -88,7 +92,7 @@ def _block_context(
 ) -> None:
     text = sentences.text
     b_start, b_end = sentences.starts[block[0][0]], sentences.ends[block[-1][0]]
-    mentions = find_countries(text, b_start, b_end)
+    mentions = as_of(find_countries(text, b_start, b_end), anchor)
     periods = find_periods(text, b_start, b_end, anchor)
     mention_starts = [m.start for m in mentions]
     period_starts = [p.start for p in periods]
@@ -96,7 +100,7 @@ def _block_context(
     token_starts = [t[START] for t in tokens]
     classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
     heads = [k for k in classed if tokens[k][CLASS] in HEAD_CLASSES and is_noun_form(tokens[k])]
-    flow_words = [k for k in classed if tokens[k][CLASS] in FLOW_CLASSES]
+    flow_words = [k for k in classed if tokens[k][CLASS] in FLOW_CLASSES or is_share_verb(tokens[k])]
     for index, members in block:
         s_start, s_end = sentences.span(index)
         in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]
@@ -122,9 +126,9 @@ def _sentence_context(
     out: list[Context | None],
 ) -> None:
     countries = codes_in(mentions)
-    flows = find_flows(tokens, mentions, flow_words)
     group = [figures[k] for k in members]
     periods = usable_periods(periods, [(f.start, f.end) for f in group])
+    scope = Clauses(tokens, mentions, flow_words, heads, periods)
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
@@ -146,8 +150,13 @@ def _sentence_context(
         if role == "change" and value < 0:
             direction, direction_cue = "down", surface[:1]
             value, low, high = -value, _neg(high), _neg(low)
-        period = nearest_period(periods, f.start, f.end)
-        flow = nearest_flow(flows, f.start)
+        clause = clause_of(scope.starts, index)
+        period = scope.period(clause, f.start, f.end)
+        flow = scope.flow(clause, f.start)
+        if flow is not None:
+            listed = listed_exporter(tokens, index, mentions, flow)
+            if listed:
+                flow = Flow(flow.position, listed, flow.importer, flow.cue)
         value_usd, fx_note = None, ""
         if f.kind == "money":
             partner = group[j - 1] if restates[j] else (group[j + 1] if j + 1 < len(group) and restates[j + 1] else None)
@@ -179,6 +188,74 @@ def _sentence_context(
                 _flow_cue(flow),
             ),
         )
+
+
+class Clauses:
+    """The clauses of one sentence, and the flow and period each figure takes from its own clause
+    first: a clause that states a flow or a period of its own never takes another clause's."""
+
+    def __init__(
+        self, tokens: list[Token], mentions: list[Mention], flow_words: list[int], heads: list[int], periods: list[Period]
+    ):
+        self.tokens, self.mentions, self.flow_words, self.heads, self.periods = tokens, mentions, flow_words, heads, periods
+        self.starts = clause_starts(tokens) if len(flow_words) + len(periods) > 1 or len(heads) > 1 else [0]
+        self._flows: dict[int, list[Flow]] = {}
+        self._sentence_flows: list[Flow] | None = None
+
+    def _bounds(self, clause: int) -> tuple[int, int]:
+        """Token indices of the clause."""
+        end = self.starts[clause + 1] if clause + 1 < len(self.starts) else len(self.tokens)
+        return self.starts[clause], end
+
+    def _offsets(self, clause: int) -> tuple[int, int]:
+        lo, hi = self._bounds(clause)
+        start = self.tokens[lo][START] if lo < len(self.tokens) else 1 << 62
+        end = self.tokens[hi][START] if hi < len(self.tokens) else 1 << 62
+        return start, end
+
+    def flow(self, clause: int, offset: int) -> Flow | None:
+        """The flow nearest the figure in its clause; a clause without a flow word takes the
+        sentence's unless it names a measure of its own ("…, while its debt doubled")."""
+        if len(self.starts) == 1:
+            return _within_reach(nearest_flow(self._sentence(), offset), offset)
+        lo, hi = self._bounds(clause)
+        own_words = [k for k in self.flow_words if lo <= k < hi]
+        if own_words:
+            if clause not in self._flows:
+                start, end = self._offsets(clause)
+                mentions = [m for m in self.mentions if start <= m.start < end]
+                self._flows[clause] = find_flows(self.tokens[lo:hi], mentions, [k - lo for k in own_words])
+            return _within_reach(nearest_flow(self._flows[clause], offset), offset)
+        if any(lo <= k < hi for k in self.heads):
+            return None
+        return _within_reach(nearest_flow(self._sentence(), offset), offset)
+
+    def _sentence(self) -> list[Flow]:
+        if self._sentence_flows is None:
+            self._sentence_flows = find_flows(self.tokens, self.mentions, self.flow_words)
+        return self._sentence_flows
+
+    def period(self, clause: int, start: int, end: int) -> Period | None:
+        """The period nearest the figure in its clause, else one that opens the sentence ("In
+        2004, …"); a period of another clause is not the figure's."""
+        if len(self.starts) == 1:
+            return nearest_period(self.periods, start, end)
+        c_start, c_end = self._offsets(clause)
+        own = [p for p in self.periods if c_start <= p.start < c_end]
+        if own:
+            return nearest_period(own, start, end)
+        opening = [p for p in self.periods if self._opens(p)]
+        return opening[0] if opening else None
+
+    def _opens(self, period: Period) -> bool:
+        """A period within the first few words of the sentence, before any clause mark."""
+        first_end = self._offsets(0)[1]
+        words_before = sum(1 for t in self.tokens[:6] if t[START] < period.start)
+        return period.start < first_end and words_before <= 4
+
+
+def _within_reach(flow: Flow | None, offset: int) -> Flow | None:
+    return flow if flow is not None and abs(flow.position - offset) <= _FLOW_REACH else None
 
 
 def _flow_cue(flow: Flow | None) -> str:

@@ -4,7 +4,8 @@ the project's own aliases (capitals as metonyms, news abbreviations) in ``data/c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 import regex
@@ -35,6 +36,8 @@ class Gazetteer:
 
 # Capitalised tokens: the only places a country alias can start ("U.S.", "Pan-American", "King's").
 _TOKEN = regex.compile(r"[A-Z][\w\u00c0-\u024f.'\u2019-]*")
+# The capitalised parts of a hyphenated token: "China-Russia", "U.S.-Soviet".
+_PART = regex.compile(r"(?<![\w.])[A-Z][\w\u00c0-\u024f.'\u2019]*")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -59,8 +62,10 @@ def gazetteer() -> Gazetteer:
         if len(demonym) >= _MIN_ALIAS_LENGTH:
             demonyms.add(demonym)
     codes = {alias: code for alias, (_, code) in best.items()}
-    for alias, code in rows("country_aliases.tsv"):
+    for alias, code, *kind in rows("country_aliases.tsv"):
         codes[alias] = code
+        if kind == ["demonym"]:
+            demonyms.add(alias)
     first: dict[str, list[tuple[str, ...]]] = {}
     for alias in codes:
         words = tuple(alias.split())
@@ -86,12 +91,54 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
             continue
         found = _match_at(text, tokens, i, table)
         if found is None:
+            if "-" in token.group():
+                out.extend(_hyphen_parts(text, token, table))
             continue
         name, stop, possessive = found
         skip_until = stop
         code = table.codes[name]
         if code != "-" and text[stop : stop + 1] != "$":  # "US$" is a currency
             out.append(Mention(token.start(), stop, code, name, name in table.demonyms, possessive))
+    return out
+
+
+def _hyphen_parts(text: str, token: regex.Match[str], table: Gazetteer) -> list[Mention]:
+    """Countries joined by an ASCII hyphen, as an en dash would join them: "China-Russia trade".
+
+    >>> [m.code for m in find_countries("China-Russia trade and U.S.-Soviet talks, not Coca-Cola")]
+    ['CHN', 'RUS', 'USA', 'SUN']
+    """
+    out = []
+    for part in _PART.finditer(text, token.start(), token.end()):
+        word, possessive = _bare(part.group())
+        name = word if word in table.codes else word.rstrip(".") if word.rstrip(".") in table.codes else ""
+        if name and table.codes[name] != "-":
+            out.append(
+                Mention(part.start(), part.start() + len(name), table.codes[name], name, name in table.demonyms, possessive)
+            )
+    return out
+
+
+@cache
+def _historic_capitals() -> dict[str, tuple[str, date]]:
+    return {alias: (code, date.fromisoformat(last)) for alias, code, last in rows("historic_capitals.tsv")}
+
+
+def as_of(mentions: list[Mention], anchor: date | None) -> list[Mention]:
+    """Mentions with capitals read as the state they stood for on the document's date.
+
+    >>> [m.code for m in as_of(find_countries("Moscow and the Kremlin"), date(1987, 3, 5))]
+    ['SUN', 'SUN']
+    >>> [m.code for m in as_of(find_countries("Moscow and the Kremlin"), date(2024, 3, 5))]
+    ['RUS', 'RUS']
+    """
+    if anchor is None:
+        return mentions
+    table = _historic_capitals()
+    out = []
+    for m in mentions:
+        historic = table.get(m.surface)
+        out.append(replace(m, code=historic[0]) if historic and anchor <= historic[1] else m)
     return out
 
 

@@ -1,17 +1,33 @@
 """Trade flows a sentence states: who exports to whom ("China's exports to Russia", "Russian
-imports of Chinese semiconductors", "came from China")."""
+imports of Chinese semiconductors", "came from China", "U.S. exports", "Turkey accounted for a
+fifth of Iraq's imports")."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final
 
 from extract.context.countries import Mention
 from extract.context.tokens import CLASS, LOWER, START, TEXT, Token
-from extract.vocab import TRADE_WORDS, function_words
+from extract.vocab import TRADE_FORMS, TRADE_WORDS, function_words
 
 _FUNCTION: Final = function_words()
 FLOW_CLASSES: Final = frozenset({"export", "import"})
+# Prepositions that make the country after them an object, not the subject of a flow word
+# ("sales to Japan exports" never makes Japan the exporter). Source: English prepositions.
+_GOVERNING: Final = function_words("preposition", "linking") - {"of"}
+# Words after which a flow word is a verb with a subject ("will export", "plans to import").
+_AUXILIARIES: Final = function_words("auxiliary") | {"to", "did", "does", "do"}
+# Pronouns: a subject found beyond one belongs to another verb ("BP Australia said it had sold").
+_PRONOUNS: Final = function_words("pronoun")
+# Barriers to trade: a country that imposes one on imports is their importer ("the EU will impose
+# tariffs on imports of Chinese cars"). Source: the wording of trade-policy news.
+_BARRIERS: Final = frozenset({"tariff", "tariffs", "duty", "duties", "quota", "quotas", "levy", "levies", "ban", "curbs"})
+# Forms of "sell": the place sold in is the importer ("tractors sold in Kazakhstan"), unless what is
+# sold is a security ("shares are being sold in the U.S." is no trade in goods).
+_SELL: Final = frozenset({"sold", "sales", "sale", "sell", "sells", "selling"})
+_SECURITIES: Final = frozenset({"shares", "stock", "stocks", "bonds", "notes", "securities", "stake", "debentures", "warrants"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +36,11 @@ class Flow:
     exporter: str
     importer: str
     cue: str  # the flow word as written ("exports", "imported")
+    subject_exporter: bool = False  # the exporter is the subject before the flow word ("Brazil supplied")
 
 
 def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[int] | None = None) -> list[Flow]:
-    """Stated trade flows in one sentence: who exports to whom.
+    """Stated trade flows in one sentence (or clause): who exports to whom.
 
     >>> from extract.context.countries import find_countries
     >>> from extract.context.tokens import tokenize
@@ -35,28 +52,48 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
     ([('CHN', 'RUS')], [('CHN', 'RUS')])
     >>> flows("India imported a record volume of Russian crude"), flows("Bilateral trade between the two countries grew")
     ([('RUS', 'IND')], [])
+    >>> flows("U.S. exports of chips to China fell"), flows("Turkey accounted for a fifth of Iraq's imports")
+    ([('USA', 'CHN')], [('TUR', 'IRQ')])
     """
     out: list[Flow] = []
     if flow_words is None:
-        flow_words = [k for k, t in enumerate(tokens) if t[CLASS] in FLOW_CLASSES]
+        flow_words = [k for k, t in enumerate(tokens) if t[CLASS] in FLOW_CLASSES or is_share_verb(t)]
     if not flow_words:
         return out
+    owner = _mention_tokens(tokens, mentions)
     by_start = {m.start: m for m in mentions}
     for k in flow_words:
         t = tokens[k]
-        subject = _subject(tokens, k, by_start, mentions, is_verb=t[LOWER].endswith("ed") or t[LOWER] in ("sold", "bought"))
+        if t[CLASS] == "share":
+            flow = _share_flow(tokens, k, owner)
+            if flow is not None:
+                out.append(flow)
+            continue
+        verb = is_verb_use(tokens, k)
+        subject = _subject(tokens, k, owner, is_verb=False)
+        far_subject = "" if subject or not verb else _subject(tokens, k, owner, is_verb=True)
+        from_subject = False
         if t[CLASS] == "export":
-            exporter = _after(tokens, k, ("from",), by_start, limit=8) or subject or _of_origin(tokens, k, by_start)
-            importer = _after(tokens, k, ("to", "into"), by_start, limit=8) or _possessed_import(tokens, k, by_start)
+            exporter = _after(tokens, k, ("from", "by"), by_start, limit=8)
+            if not exporter and subject:
+                exporter, from_subject = subject, True
+            exporter = exporter or _of_origin(tokens, k, owner)
+            if not exporter and far_subject:
+                exporter, from_subject = far_subject, True
+            importer = _after(tokens, k, ("to", "into"), by_start, limit=12) or _possessed_import(tokens, k, by_start)
+            if not importer and t[LOWER] in _SELL and not _securities_sold(tokens, k):
+                importer = _after(tokens, k, ("in",), by_start, limit=4)
         else:
-            importer = subject or _after(tokens, k, ("into",), by_start, limit=8)
-            exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, by_start)
+            importer = (
+                subject or _after(tokens, k, ("into", "by"), by_start, limit=8) or far_subject or _imposer(tokens, k, owner)
+            )
+            exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, owner)
             exporter = exporter or _came_from(tokens, k, by_start)
         if exporter and importer and exporter != importer:
-            out.append(Flow(t[START], exporter, importer, t[TEXT]))
+            out.append(Flow(t[START], exporter, importer, t[TEXT], from_subject))
         elif exporter or importer:
             same = exporter == importer
-            out.append(Flow(t[START], "" if same else exporter, "" if same else importer, t[TEXT]))
+            out.append(Flow(t[START], "" if same else exporter, "" if same else importer, t[TEXT], from_subject and not same))
     return _merge_flows(out)
 
 
@@ -64,33 +101,106 @@ def nearest_flow(flows: list[Flow], offset: int) -> Flow | None:
     return min(flows, key=lambda f: abs(f.position - offset)) if flows else None
 
 
-def _subject(tokens: list[Token], k: int, by_start: dict[int, Mention], mentions: list[Mention], *, is_verb: bool) -> str:
-    """Country right before a flow word: "China's exports", "Russian crude imports", or a verb's subject."""
-    for j in range(k - 1, max(-1, k - 4), -1):
-        m = by_start.get(tokens[j][START])
-        if m and (m.possessive or m.is_demonym):
-            return m.code
-        if tokens[j][LOWER] in (".", ",", ";") or (tokens[j][LOWER] in _FUNCTION and tokens[j][LOWER] != "'s"):
+def is_verb_use(tokens: list[Token], k: int) -> bool:
+    """A flow word used as a verb: a past form, or any form after an auxiliary ("will export").
+
+    >>> from extract.context.tokens import tokenize
+    >>> is_verb_use(tokenize("Brazil will export beef"), 2), is_verb_use(tokenize("Brazil's exports"), 1)
+    (True, False)
+    """
+    word = tokens[k][LOWER]
+    if TRADE_FORMS.get(word) == "verb" or word.endswith("ed"):
+        return True
+    return k > 0 and tokens[k - 1][LOWER] in _AUXILIARIES
+
+
+def is_share_verb(t: Token) -> bool:
+    return t[CLASS] == "share" and TRADE_FORMS.get(t[LOWER]) == "verb"
+
+
+def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, tuple[Mention, int]]:
+    """Token index -> (the mention it belongs to, the mention's first token index)."""
+    owner: dict[int, tuple[Mention, int]] = {}
+    starts = [t[START] for t in tokens]
+    for m in mentions:
+        first = bisect_left(starts, m.start)
+        for j in range(first, bisect_left(starts, m.end)):
+            owner[j] = (m, first)
+    return owner
+
+
+def _governed(tokens: list[Token], first: int) -> bool:
+    """The mention starting at token ``first`` is the object of a preposition ("to Japan")."""
+    j = first - 1
+    if j >= 0 and tokens[j][LOWER] in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and tokens[j][LOWER] in _GOVERNING
+
+
+def _subject(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]], *, is_verb: bool) -> str:
+    """Country right before a flow word ("China's exports", "Russian crude imports", "U.S. grain
+    exports"), or a verb's subject earlier in the clause ("Pakistan is reported to have bought").
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> def subject(s, k, verb=False):
+    ...     tokens = tokenize(s)
+    ...     return _subject(tokens, k, _mention_tokens(tokens, find_countries(s)), is_verb=verb)
+    >>> subject("U.K. grain exports rose", 5), subject("Pakistan made yarn and exported it", 4, True)
+    ('GBR', 'PAK')
+    >>> subject("BP Australia said it sold", 4, True)
+    ''
+    """
+    j = k - 1
+    content = 0
+    while j >= 0 and k - j <= 6:
+        if j in owner:
+            return owner[j][0].code  # the noun phrase right before the flow word: "U.S. sugar imports"
+        word = tokens[j][LOWER]
+        if word in (".", ",", ";", ":") or (word in _FUNCTION and word != "'s"):
             break
+        content += 1
+        if content > 3:
+            break
+        j -= 1
     if is_verb:
-        window_start = tokens[max(0, k - 6)][START]
-        before = [m for m in mentions if window_start <= m.start < tokens[k][START]]
-        if before:
-            return before[-1].code
+        for j in range(k - 1, max(-1, k - 16), -1):
+            word = tokens[j][LOWER]
+            if word in _PRONOUNS or word == ";":
+                break
+            if j in owner:
+                m, first = owner[j]
+                if not _governed(tokens, first):
+                    return m.code
     return ""
 
 
 def _after(tokens: list[Token], k: int, preps: tuple[str, ...], by_start: dict[int, Mention], limit: int) -> str:
-    """Country after a preposition following the flow word: "to Russia", "from China"."""
+    """Country after a preposition following the flow word: "to Russia", "from a North Korean seller"."""
     for j in range(k + 1, min(len(tokens) - 1, k + limit)):
-        if tokens[j][LOWER] == ";":
+        if tokens[j][LOWER] in (";", "while", "whereas") or (j > k + 1 and TRADE_WORDS.get(tokens[j][LOWER]) in FLOW_CLASSES):
             break
         if tokens[j][LOWER] in preps:
-            nxt = tokens[j + 1] if tokens[j + 1][LOWER] != "the" or j + 2 >= len(tokens) else tokens[j + 2]
-            m = by_start.get(nxt[START])
+            nxt = j + 1
+            if tokens[nxt][LOWER] in ("the", "a", "an") and nxt + 1 < len(tokens):
+                nxt += 1
+            m = by_start.get(tokens[nxt][START])
             if m:
                 return m.code
     return ""
+
+
+def _securities_sold(tokens: list[Token], k: int) -> bool:
+    """What is sold, just before the verb or just after it, is a security ("shares being sold").
+
+    >>> from extract.context.tokens import tokenize
+    >>> _securities_sold(tokenize("shares are being sold in London"), 3)
+    True
+    >>> _securities_sold(tokenize("tractors sold in Kazakhstan"), 1)
+    False
+    """
+    window = tokens[max(0, k - 10) : k + 4]
+    return any(t[LOWER] in _SECURITIES for t in window)
 
 
 def _came_from(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> str:
@@ -102,26 +212,116 @@ def _came_from(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> str
     return ""
 
 
-def _of_origin(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> str:
-    """A demonym after "of" names the origin: "imports of Chinese semiconductors"."""
-    for j in range(k + 1, min(len(tokens) - 1, k + 9)):
-        if tokens[j][LOWER] == "of":
-            m = by_start.get(tokens[j + 1][START])
-            if m and m.is_demonym:
+def _of_origin(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
+    """A country used as an adjective after "of" names the origin: "imports of Chinese
+    semiconductors", "a cargo of U.S. soybeans" (but "the imports of China" is China's imports).
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> def origin(s):
+    ...     tokens = tokenize(s)
+    ...     return _of_origin(tokens, 0, _mention_tokens(tokens, find_countries(s)))
+    >>> origin("supply a cargo of U.S. soybeans"), origin("imports of China rose")
+    ('USA', '')
+    """
+    for j in range(k + 1, min(len(tokens) - 1, k + 12)):
+        if tokens[j][LOWER] == "of" and j + 1 in owner:
+            m, first = owner[j + 1]
+            if m.is_demonym or _attributive(tokens, owner, first):
                 return m.code
-        if tokens[j][LOWER] in (".", ";"):
+        if tokens[j][LOWER] in (".", ";") and j + 1 not in owner:
             break
     return ""
 
 
+def _attributive(tokens: list[Token], owner: dict[int, tuple[Mention, int]], first: int) -> bool:
+    """A country name directly followed by the noun it qualifies ("U.S. soybeans")."""
+    j = first
+    while j in owner and owner[j][1] == first:
+        j += 1
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    word = nxt[LOWER]
+    if not nxt[TEXT][0].isalpha() or word in _FUNCTION or word.endswith("ed"):
+        return False
+    return TRADE_WORDS.get(word) not in ("up", "down", "level")
+
+
 def _possessed_import(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> str:
     """The possessor of a later "imports": "supplied 90% of Russia's imports" -> Russia."""
-    for j in range(k + 1, min(len(tokens) - 1, k + 8)):
-        if TRADE_WORDS.get(tokens[j][LOWER]) == "import":
-            for i in range(j - 1, max(k, j - 3), -1):
+    return _possessor_of(tokens, k, by_start, "import")
+
+
+def _possessor_of(tokens: list[Token], k: int, by_start: dict[int, Mention], cls: str) -> str:
+    for j in range(k + 1, min(len(tokens), k + 8)):
+        if TRADE_WORDS.get(tokens[j][LOWER]) == cls:
+            for i in range(j - 1, max(k, j - 4), -1):
                 m = by_start.get(tokens[i][START])
                 if m and (m.possessive or m.is_demonym):
                     return m.code
+    return ""
+
+
+def _share_flow(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> Flow | None:
+    """ "Turkey accounted for a fifth of Iraq's imports": the subject sends, the possessor of the
+    imports receives (and the other way round for "of Germany's exports")."""
+    subject = _subject(tokens, k, owner, is_verb=True)
+    if not subject:
+        return None
+    by_start = {m.start: m for m, _ in owner.values()}
+    t = tokens[k]
+    importer = _possessor_of(tokens, k, by_start, "import")
+    if importer and importer != subject:
+        return Flow(t[START], subject, importer, t[TEXT], True)
+    exporter = _possessor_of(tokens, k, by_start, "export")
+    if exporter and exporter != subject:
+        return Flow(t[START], exporter, subject, t[TEXT])
+    return None
+
+
+def _imposer(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
+    """A country that puts a barrier on imports receives them: "the EU will impose tariffs of up
+    to 38% on imports of Chinese cars" -> EU.
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> s = "The EU will impose tariffs on imports of Chinese cars"
+    >>> tokens = tokenize(s)
+    >>> _imposer(tokens, 6, _mention_tokens(tokens, find_countries(s)))
+    'EUU'
+    """
+    barrier = False
+    for j in range(k - 1, max(-1, k - 16), -1):
+        word = tokens[j][LOWER]
+        if word in (";", "while", "whereas") or word in _PRONOUNS:
+            break
+        if word in _BARRIERS:
+            barrier = True
+        elif j in owner and barrier:
+            m, first = owner[j]
+            if not _governed(tokens, first) and not m.is_demonym:
+                return m.code
+    return ""
+
+
+def listed_exporter(tokens: list[Token], index: int, mentions: list[Mention], flow: Flow) -> str:
+    """In a list after a verb of supply, the country right before a figure supplies it:
+    "Brazil supplied 31%, the United States 24% and Argentina 9%" -> USA for 24%.
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> s = "Brazil supplied 31%, the United States 24% and Argentina 9%"
+    >>> listed_exporter(tokenize(s), 8, find_countries(s), Flow(7, "BRA", "", "supplied", True))
+    'USA'
+    """
+    if not flow.subject_exporter or index == 0:
+        return ""
+    before = tokens[index - 1]
+    ends = (before[START] + len(before[TEXT]), before[START] + len(before[TEXT].rstrip(".")))
+    for m in mentions:
+        if flow.position < m.start and m.end in ends and not m.possessive:
+            return m.code if m.code != flow.exporter else ""
     return ""
 
 
@@ -134,5 +334,8 @@ def _merge_flows(flows: list[Flow]) -> list[Flow]:
     importers = {f.importer for f in flows if f.importer}
     if len(exporters) <= 1 and len(importers) <= 1 and exporters != importers:  # one side may be unnamed
         first = flows[0]
-        return [Flow(first.position, exporters.pop() if exporters else "", importers.pop() if importers else "", first.cue)]
+        subject = any(f.subject_exporter for f in flows)
+        return [
+            Flow(first.position, exporters.pop() if exporters else "", importers.pop() if importers else "", first.cue, subject)
+        ]
     return []
