@@ -327,3 +327,4 @@ def scale_words() -> list[str]:
 # --- the context stage's own vocabulary (clauses, historic capitals) ---------------------------------
 
 CLAUSE_MARKS: Final[Mapping[str, str]] = MappingProxyType(dict(rows("clause_marks.tsv")))
+FUTURE_WORDS: Final = frozenset(row[0] for row in rows("future_words.tsv"))

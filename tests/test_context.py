@@ -140,6 +140,33 @@ def test_flows(text: str, exporter: str, importer: str) -> None:
     assert (f.exporter, f.importer) == (exporter, importer)
 
 
+REPORTER_SENTENCES = [
+    (
+        "eu-tariffs-from-july",
+        "The European Union will impose provisional tariffs of up to 38.1% on imports of Chinese electric vehicles from July",
+        "2024-06-12",
+        "38.1%",
+        ("level", "", "provisional tariffs", "CHN", "EUU", "2024-07-01", "2024-07-31"),
+    ),
+    (
+        "us-chip-exports",
+        "U.S. exports of semiconductors to China fell 28 percent year on year to $4.2 billion in the first quarter",
+        "2024-06-12",
+        "$4.2 billion",
+        ("level", "", "exports of semiconductors", "USA", "CHN", "2024-01-01", "2024-03-31"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "expected"), [c[1:] for c in REPORTER_SENTENCES], ids=[c[0] for c in REPORTER_SENTENCES]
+)
+def test_issue_reporter_sentences(text: str, date: str, surface: str, expected: tuple[str, ...]) -> None:
+    # the issue's two sentences written the way a reporter would: role, direction, measure, flow, period
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert (f.role, f.direction, f.measure, f.exporter, f.importer, f.period_start, f.period_end) == expected
+
+
 def test_listed_suppliers_each_supply_their_own_share() -> None:
     # real news (dev) class: a list of shares after one verb of supply
     text = "Brazil supplied 31%, the United States 24% and Argentina 9% of China's soybean imports."
@@ -161,6 +188,25 @@ PERIODS = [
     ("relative-no-date", "Exports rose 5% last year.", "", "last year", "", ""),
     ("first-half-with-date", "Exports rose 5% in the first half.", "2024-09-01", "the first half", "2024-01-01", "2024-06-30"),
     ("year-on-year", "Exports rose 5% year on year.", "", "year on year", "", ""),
+    # real news (dev) classes: a part of a year without its year follows the tense
+    ("month-future", "Duties of 5% will apply from July.", "2024-06-12", "July", "2024-07-01", "2024-07-31"),
+    ("month-past", "Duties of 5% applied from July.", "2024-06-12", "July", "2023-07-01", "2023-07-31"),
+    (
+        "quarter-not-yet-ended-is-last-years",
+        "Third quarter profits rose 5%.",
+        "1987-02-26",
+        "Third quarter",
+        "1986-07-01",
+        "1986-09-30",
+    ),
+    (
+        "quarter-future",
+        "Profits will rise 5% in the third quarter.",
+        "1987-02-26",
+        "the third quarter",
+        "1987-07-01",
+        "1987-09-30",
+    ),
 ]
 
 

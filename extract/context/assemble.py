@@ -14,12 +14,13 @@ from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
-from extract.context.periods import Period, find_periods, parse_date
+from extract.context.periods import Period, by_tense, find_periods, parse_date
 from extract.context.restatement import is_restatement
 from extract.context.role import change_cue, multiplier_verb, reached_direction, role_of
-from extract.context.tokens import CLASS, START, Token, token_index, tokenize
+from extract.context.tokens import CLASS, LOWER, START, Token, token_index, tokenize
 from extract.figures import Found
 from extract.text import Sentences
+from extract.vocab import FUTURE_WORDS
 
 _BLOCK_CHARS: Final = 64_000  # characters of text per context block
 _SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
@@ -128,7 +129,7 @@ def _sentence_context(
     countries = codes_in(mentions)
     group = [figures[k] for k in members]
     periods = usable_periods(periods, [(f.start, f.end) for f in group])
-    scope = Clauses(tokens, mentions, flow_words, heads, periods)
+    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor)
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
@@ -195,9 +196,16 @@ class Clauses:
     first: a clause that states a flow or a period of its own never takes another clause's."""
 
     def __init__(
-        self, tokens: list[Token], mentions: list[Mention], flow_words: list[int], heads: list[int], periods: list[Period]
+        self,
+        tokens: list[Token],
+        mentions: list[Mention],
+        flow_words: list[int],
+        heads: list[int],
+        periods: list[Period],
+        anchor: date | None,
     ):
         self.tokens, self.mentions, self.flow_words, self.heads, self.periods = tokens, mentions, flow_words, heads, periods
+        self.anchor = anchor
         self.starts = clause_starts(tokens) if len(flow_words) + len(periods) > 1 or len(heads) > 1 else [0]
         self._flows: dict[int, list[Flow]] = {}
         self._sentence_flows: list[Flow] | None = None
@@ -237,7 +245,16 @@ class Clauses:
 
     def period(self, clause: int, start: int, end: int) -> Period | None:
         """The period nearest the figure in its clause, else one that opens the sentence ("In
-        2004, …"); a period of another clause is not the figure's."""
+        2004, …"); a period of another clause is not the figure's. A month or quarter without its
+        year follows the clause's tense ("will impose tariffs from July": the next July)."""
+        chosen = self._choose(clause, start, end)
+        if chosen is None or not chosen.yearless:
+            return chosen
+        lo, hi = self._bounds(clause)
+        future = any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi])
+        return by_tense(chosen, future, self.anchor)
+
+    def _choose(self, clause: int, start: int, end: int) -> Period | None:
         if len(self.starts) == 1:
             return nearest_period(self.periods, start, end)
         c_start, c_end = self._offsets(clause)

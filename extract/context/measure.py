@@ -15,6 +15,8 @@ _FUNCTION: Final = function_words()
 # change in trade_words.tsv.
 _VERBS: Final = trade_words("level", "up", "down", forms=("verb",))
 HEAD_CLASSES: Final = frozenset({"export", "import", "measure"})
+# Words after which the next one is a verb: "will impose", "to levy".
+_AUXILIARIES: Final = function_words("auxiliary") | {"to"}
 
 
 def measure_of(kind: str, tokens: list[Token], index: int, after: int, heads: list[int] | None = None) -> str:
@@ -42,7 +44,7 @@ def measure_of(kind: str, tokens: list[Token], index: int, after: int, heads: li
     if head is None:
         return ""
     start = head
-    while start > 0 and _is_modifier(tokens[start - 1]) and head - start < 2:
+    while start > 0 and _is_modifier(tokens[start - 1]) and head - start < 2 and not _after_auxiliary(tokens, start - 1):
         start -= 1
     end = head + 1
     if end + 1 < len(tokens) and tokens[end][LOWER] == "of":
@@ -91,6 +93,18 @@ def _in_phrase(t: Token) -> bool:
         and not t[LOWER].endswith("ed")
         and TRADE_WORDS.get(t[LOWER]) not in ("up", "down")
     )
+
+
+def _after_auxiliary(tokens: list[Token], k: int) -> bool:
+    """The word at ``k`` follows an auxiliary or "to", so it is a verb, not a modifier: "will
+    impose provisional tariffs" measures "provisional tariffs".
+
+    >>> from extract.context.tokens import tokenize
+    >>> words = tokenize("will impose provisional tariffs")
+    >>> _after_auxiliary(words, 1), _after_auxiliary(words, 2)
+    (True, False)
+    """
+    return k > 0 and (tokens[k - 1][LOWER] in _AUXILIARIES)
 
 
 def _is_content(t: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -97,6 +97,7 @@ class Period:
     first: str  # ISO date or ""
     last: str  # ISO date or ""
     is_comparison: bool = False  # "year on year": a basis, used only when nothing better is named
+    yearless: bool = False  # a month, quarter or half named without its year: the tense may move it
 
 
 def _month_bounds(year: int, first_month: int, last_month: int) -> tuple[str, str]:
@@ -315,8 +316,53 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         covered = m.end()
         kind = m.lastgroup or "year"  # dispatch on the outer group: a full groupdict() costs more
         first, last = RESOLVERS[kind](m, anchor)
-        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy"))
+        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", _is_yearless(m, kind)))
     return out
+
+
+_YEAR_GROUPS: Final = {
+    "quarter": ("q_year",),
+    "qcode": ("qc_year", "qc_short"),
+    "half": ("h_year",),
+    "hcode": ("hc_year",),
+    "months": ("ms_year",),
+    "month": ("m_year",),
+}
+
+
+def _is_yearless(m: regex.Match[str], kind: str) -> bool:
+    """A part of a year named without the year ("in July", "the third quarter")."""
+    groups = _YEAR_GROUPS.get(kind)
+    return groups is not None and not any(m.group(g) for g in groups)
+
+
+def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
+    """A yearless period moved by the tense of its clause: the next July in a sentence about the
+    future, the last complete third quarter in one about the past.
+
+    >>> july = find_periods("tariffs from July", anchor=date(2024, 6, 12))[0]
+    >>> (july.first, by_tense(july, True, date(2024, 6, 12)).first)
+    ('2023-07-01', '2024-07-01')
+    >>> q3 = find_periods("third quarter profits rose", anchor=date(1987, 2, 26))[0]
+    >>> (q3.first, by_tense(q3, False, date(1987, 2, 26)).first)
+    ('1987-07-01', '1986-07-01')
+    """
+    if not period.yearless or anchor is None or not period.first:
+        return period
+    first, last = date.fromisoformat(period.first), date.fromisoformat(period.last)
+    if future and last < anchor:
+        return _shift_years(period, 1)
+    if not future and last > anchor and first.month != anchor.month:
+        return _shift_years(period, -1)
+    return period
+
+
+def _shift_years(period: Period, years: int) -> Period:
+    first, last = date.fromisoformat(period.first), date.fromisoformat(period.last)
+    start = first.replace(year=first.year + years)
+    end_month_days = calendar.monthrange(last.year + years, last.month)[1]
+    end = last.replace(year=last.year + years, day=min(last.day, end_month_days))
+    return replace(period, first=start.isoformat(), last=end.isoformat())
 
 
 def parse_date(value: str) -> date | None:

@@ -48,9 +48,13 @@ def reached_direction(tokens: list[Token], index: int) -> tuple[str, str]:
     >>> from extract.context.tokens import tokenize
     >>> reached_direction(tokenize("payments climbed to 34.5 percent"), 3), reached_direction(tokenize("reached 5 %"), 1)
     (('up', 'climbed'), ('', ''))
+    >>> reached_direction(tokenize("tariffs of up to 38.1 %"), 4)  # "up to" is a bound, not a move
+    ('', '')
     """
     for k in range(index - 1, max(0, index - 4), -1):
         if tokens[k][LOWER] == "to":
+            if tokens[k - 1][LOWER] == "up":
+                return "", ""
             cls = TRADE_WORDS.get(tokens[k - 1][LOWER])
             return (cls, tokens[k - 1][TEXT]) if cls in ("up", "down") else ("", "")
     return "", ""
