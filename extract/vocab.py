@@ -326,5 +326,8 @@ def scale_words() -> list[str]:
 
 # --- the context stage's own vocabulary (clauses, historic capitals) ---------------------------------
 
-CLAUSE_MARKS: Final[Mapping[str, str]] = MappingProxyType(dict(rows("clause_marks.tsv")))
+CLAUSE_MARKS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {w: (where, kind) for w, where, kind in rows("clause_marks.tsv")}
+)
 FUTURE_WORDS: Final = frozenset(row[0] for row in rows("future_words.tsv"))
+PERIOD_CUES: Final[Mapping[str, str]] = MappingProxyType(dict(rows("period_cues.tsv")))

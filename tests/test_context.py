@@ -167,6 +167,53 @@ def test_issue_reporter_sentences(text: str, date: str, surface: str, expected: 
     assert (f.role, f.direction, f.measure, f.exporter, f.importer, f.period_start, f.period_end) == expected
 
 
+CLAUSE_PERIODS = [
+    # own: the issue's class, a period per clause
+    ("semicolon", "In 2019 the deficit was $41 billion; by 2022 it had halved to $20 billion.", "", "$41 billion", "2019-01-01"),
+    (
+        "semicolon-second",
+        "In 2019 the deficit was $41 billion; by 2022 it had halved to $20 billion.",
+        "",
+        "$20 billion",
+        "2022-01-01",
+    ),
+    # real news (dev) classes
+    (
+        "opening-period-holds",
+        "For the whole of 2004, GM earned $3.7bn, while its revenue rose 4.5% to $193bn.",
+        "",
+        "$193bn",
+        "2004-01-01",
+    ),
+    ("while-takes-no-other-period", "Exports to Chile fell last year, while shipments to Peru rose 5%.", "1987-03-12", "5%", ""),
+    (
+        "and-another-continues",
+        "Peru sold 12,000 tonnes last year, and another 3,000 tonnes to Chile.",
+        "1987-03-03",
+        "3,000 tonnes",
+        "1986-01-01",
+    ),
+    (
+        "when-continues",
+        "It became the largest creditor in November when it bought notes worth $40 million.",
+        "1987-03-04",
+        "$40 million",
+        "1986-11-01",
+    ),
+    ("target-in-next-clause", "Output rose to one mln bpd, and is expected to reach 1.5 mln bpd by 1995.", "", "one mln bpd", ""),
+    ("compared-base", "Growth was 7.0 pct compared with 7.3 pct in 1985/86.", "", "7.0 pct", ""),
+    ("compared-base-own", "Growth was 7.0 pct compared with 7.3 pct in 1985/86.", "", "7.3 pct", "1985-01-01"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "first"), [c[1:] for c in CLAUSE_PERIODS], ids=[c[0] for c in CLAUSE_PERIODS]
+)
+def test_period_of_the_figures_own_clause(text: str, date: str, surface: str, first: str) -> None:
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert f.period_start == first
+
+
 def test_listed_suppliers_each_supply_their_own_share() -> None:
     # real news (dev) class: a list of shares after one verb of supply
     text = "Brazil supplied 31%, the United States 24% and Argentina 9% of China's soybean imports."

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final, NamedTuple
 
-from extract.context.clauses import clause_of, clause_starts
+from extract.context.clauses import clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
@@ -20,13 +20,15 @@ from extract.context.role import change_cue, multiplier_verb, reached_direction,
 from extract.context.tokens import CLASS, LOWER, START, Token, token_index, tokenize
 from extract.figures import Found
 from extract.text import Sentences
-from extract.vocab import FUTURE_WORDS
+from extract.vocab import FUTURE_WORDS, PERIOD_CUES
 
 _BLOCK_CHARS: Final = 64_000  # characters of text per context block
 _SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
 # How far (in characters) a figure can sit from the flow word it takes: a long sentence's flow
 # far away is another matter's ("a six-month moratorium … and arms sales to Iran").
 _FLOW_REACH: Final = 160
+# Words whose presence before a period means it is no longer the sentence's opening scene.
+_SCENE_BREAKERS: Final = frozenset({"up", "down", "level", "export", "import"})
 
 
 class Context(NamedTuple):
@@ -129,7 +131,7 @@ def _sentence_context(
     countries = codes_in(mentions)
     group = [figures[k] for k in members]
     periods = usable_periods(periods, [(f.start, f.end) for f in group])
-    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor)
+    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, [(f.start, f.end) for f in group])
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
@@ -203,12 +205,14 @@ class Clauses:
         heads: list[int],
         periods: list[Period],
         anchor: date | None,
+        figures: list[tuple[int, int]],
     ):
         self.tokens, self.mentions, self.flow_words, self.heads, self.periods = tokens, mentions, flow_words, heads, periods
-        self.anchor = anchor
-        self.starts = clause_starts(tokens) if len(flow_words) + len(periods) > 1 or len(heads) > 1 else [0]
+        self.anchor, self.figures = anchor, figures
+        self.starts = clause_starts(tokens) if flow_words or periods else [0]
         self._flows: dict[int, list[Flow]] = {}
         self._sentence_flows: list[Flow] | None = None
+        self._token_starts: list[int] | None = None
 
     def _bounds(self, clause: int) -> tuple[int, int]:
         """Token indices of the clause."""
@@ -255,20 +259,44 @@ class Clauses:
         return by_tense(chosen, future, self.anchor)
 
     def _choose(self, clause: int, start: int, end: int) -> Period | None:
+        periods = [p for p in self.periods if not self._base_of_another(p, end)]
         if len(self.starts) == 1:
-            return nearest_period(self.periods, start, end)
-        c_start, c_end = self._offsets(clause)
-        own = [p for p in self.periods if c_start <= p.start < c_end]
-        if own:
-            return nearest_period(own, start, end)
-        opening = [p for p in self.periods if self._opens(p)]
+            return nearest_period(periods, start, end)
+        while True:
+            c_start, c_end = self._offsets(clause)
+            own = [p for p in periods if c_start <= p.start < c_end]
+            if own:
+                return nearest_period(own, start, end)
+            if not continues(self.tokens, self.starts, clause):
+                break
+            clause -= 1
+        opening = [p for p in periods if self._opens(p)]
         return opening[0] if opening else None
 
+    def _base_of_another(self, period: Period, end: int) -> bool:
+        """A period after the figure (ending at ``end``) that belongs to a comparison's base: "than
+        in 1985" with no figure of its own, or "7.0 pct compared with 7.3 pct in 1985" (1985 is
+        7.3 pct's)."""
+        if period.start < end:
+            return False
+        if period.is_base:
+            return True
+        if self._token_starts is None:
+            self._token_starts = [t[START] for t in self.tokens]
+        lo, hi = bisect_left(self._token_starts, end), bisect_left(self._token_starts, period.start)
+        compare = next((k for k in range(lo, hi) if PERIOD_CUES.get(self.tokens[k][LOWER]) == "compare"), None)
+        if compare is None:
+            return False
+        at = self.tokens[compare][START]
+        return any(at < s < period.start for s, _ in self.figures)
+
     def _opens(self, period: Period) -> bool:
-        """A period within the first few words of the sentence, before any clause mark."""
+        """A period that sets the sentence's scene: within its first few words, before any clause
+        mark and before any verb of change or level ("In 2004, …", "For the whole of 2004, …";
+        not "Exports fell last year, while …")."""
         first_end = self._offsets(0)[1]
-        words_before = sum(1 for t in self.tokens[:6] if t[START] < period.start)
-        return period.start < first_end and words_before <= 4
+        before = [t for t in self.tokens[:6] if t[START] < period.start]
+        return period.start < first_end and len(before) <= 4 and not any(t[CLASS] in _SCENE_BREAKERS for t in before)
 
 
 def _within_reach(flow: Flow | None, offset: int) -> Flow | None:

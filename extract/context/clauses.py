@@ -9,8 +9,9 @@ from typing import Final
 from extract.context.tokens import LOWER, Token
 from extract.vocab import CLAUSE_MARKS
 
-_ALWAYS: Final = frozenset(w for w, where in CLAUSE_MARKS.items() if where == "always")
-_AFTER_COMMA: Final = frozenset(w for w, where in CLAUSE_MARKS.items() if where == "comma")
+_ALWAYS: Final = frozenset(w for w, (where, _) in CLAUSE_MARKS.items() if where == "always")
+_AFTER_COMMA: Final = frozenset(w for w, (where, _) in CLAUSE_MARKS.items() if where == "comma")
+_CONTINUATION: Final = frozenset(w for w, (_, kind) in CLAUSE_MARKS.items() if kind == "continuation")
 
 
 def clause_starts(tokens: list[Token]) -> list[int]:
@@ -40,3 +41,16 @@ def clause_of(starts: list[int], index: int) -> int:
     (0, 1, 2)
     """
     return bisect_right(starts, index) - 1
+
+
+def continues(tokens: list[Token], starts: list[int], clause: int) -> bool:
+    """The clause goes on from the one before (", and", ", which", "when"), rather than setting
+    its own scene (";", "while").
+
+    >>> from extract.context.tokens import tokenize
+    >>> words = tokenize("Exports rose, and imports fell, while output shrank")
+    >>> starts = clause_starts(words)
+    >>> [continues(words, starts, c) for c in range(len(starts))]
+    [False, True, False]
+    """
+    return clause > 0 and tokens[starts[clause]][LOWER] in _CONTINUATION

@@ -11,13 +11,13 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 import regex
 
 from extract.figures.grammar import YEAR as _YEAR
-from extract.vocab import MONTH_FORMS, MONTHS, ORDINALS, RELATIVE_WORDS, alternation
+from extract.vocab import MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
 
 # Longest first; only abbreviations take a full stop ("Oct."), so "in October." keeps its stop out.
 _MONTH: Final = (
@@ -37,9 +37,30 @@ _RELATIVE_STEPS: Final = {w: int(step) for w, step in RELATIVE_WORDS.items() if 
 _RELATIVE: Final = alternation(_RELATIVE_STEPS, ignore_case=True)
 _AFTER_DURATION: Final = alternation((w for w, step in RELATIVE_WORDS.items() if step == "after"), ignore_case=True)
 
+# Counts of months or years in words ("the first nine months", "the last three years"): 2 to 12.
+_COUNT_WORDS: Final = {
+    w: int(v) for w, (v, _) in NUMBER_WORDS.items() if w.isalpha() and w.islower() and 2 <= v <= 12 and v.is_integer()
+}
+_COUNT: Final = rf"(?: \d{{1,2}} | {alternation(_COUNT_WORDS, ignore_case=True)} )"
+_ENDED: Final = r"(?i: ended | ending | to )"
+
 PERIOD = regex.compile(
     rf"""
-    (?P<span> (?i: between | from ) \s+ (?P<span_a> {_YEAR} ) \s+ (?i: and | to | through | until ) \s+ (?P<span_b> {_YEAR} ) )
+    (?P<split> (?P<split_a> {_YEAR} ) / (?P<split_b> {_YEAR} | \d{{2}} ) (?! [\d/] ) )          # 1986/87: a fiscal or crop year
+  | (?P<pair> (?i: both \s+ )? (?P<pair_a> {_YEAR} ) \s+ (?i: and ) \s+ (?P<pair_b> {_YEAR} )      # (both) 1983 and 1984
+        (?! [\w%-] ) )
+  | (?P<ending> (?i: (?: fiscal | financial | crop ) \s+ )? (?i: year | 12 \s+ months | twelve \s+ months ) \s+ {_ENDED} \s+
+        (?P<e_month> {_MONTH} ) (?: \s+ (?P<e_day> \d{{1,2}} ) (?! \d ) )?                   # year ended March 31, 1986
+        (?: ,? \s+ (?P<e_year> {_YEAR} ) )? )
+  | (?P<week> (?i: week ) \s+ {_ENDED} \s+ (?P<w_month> {_MONTH} ) \s+ (?P<w_day> \d{{1,2}} ) (?! \d )
+        (?: ,? \s+ (?P<w_year> {_YEAR} ) )? )                                                 # the week ended March 13
+  | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?i: months ) \s+ (?i: of ) \s+
+        (?: (?P<fn_year> {_YEAR} ) | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )      # first nine months of 1986
+  | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+ (?P<b_unit> (?i: years | months ) ) )   # the last three years
+  | (?P<since> (?i: since ) \s+ (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] ) )   # since 2021
+  | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
+        (?! \d | ,? \s+ {_YEAR} ) )
+  | (?P<span> (?i: between | from ) \s+ (?P<span_a> {_YEAR} ) \s+ (?i: and | to | through | until ) \s+ (?P<span_b> {_YEAR} ) )
   | (?P<dashed> (?P<dash_a> {_YEAR} ) \s* [-\u2013] \s* (?P<dash_b> {_YEAR} | \d{{2}} ) (?! \d ) )     # 2021-2023, 2021-23
   | (?P<quarter> (?i: the \s+ )? (?P<q_ord> {_QUARTER_ORDINAL} )
         [\s-]+ (?i: quarter ) (?: \s+ (?i: of ) )? (?: \s+ (?P<q_year> {_YEAR} ) )? )
@@ -82,6 +103,11 @@ PERIOD_TRIGGER: Final = re.compile(
         | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) )                       # first half
         | (?: {_RELATIVE_WORDS} ) (?= \s+ (?:year|month|quarter) )                  # last year
         | [Yy]ear (?= [\s-] (?:on|over) [\s-] )                                      # year on year
+        | [Bb]oth (?= \s+ {_YEAR} )                                                   # both 1983 and 1984
+        | (?: [Ff]iscal | [Ff]inancial | [Cc]rop | [Yy]ear | [Ww]eek | 12 | [Tt]welve )
+            (?= (?: \s+ year | \s+ months )? \s+ (?:ended|ending|to) \s )               # the year to June 2020
+        | (?: [Ff]irst | [Ll]ast | [Pp]ast ) (?= \s+ \w+ \s+ (?:months|years) \b )   # first nine months, past three years
+        | [Ss]ince (?= \s )                                                          # since 2021
         | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
     ) \b
     """,
@@ -97,7 +123,8 @@ class Period:
     first: str  # ISO date or ""
     last: str  # ISO date or ""
     is_comparison: bool = False  # "year on year": a basis, used only when nothing better is named
-    yearless: bool = False  # a month, quarter or half named without its year: the tense may move it
+    is_base: bool = False  # "than in 1985": a comparison's base, not for a figure before it
+    yearless: str = ""  # the kind of a month, quarter or half named without its year: the tense may move it
 
 
 def _month_bounds(year: int, first_month: int, last_month: int) -> tuple[str, str]:
@@ -271,8 +298,139 @@ def _year(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return f"{m.group('year')}-01-01", f"{m.group('year')}-12-31"
 
 
+def _split(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "1986/87", "the 1985/86 crop year": both calendar years (the rulebook's convention for a
+    fiscal or crop year whose months are not stated).
+
+    >>> _resolve("the 1985/86 crop year"), _resolve("1999/2000"), _resolve("1999/00"), _resolve("1986/89")
+    (('1985-01-01', '1986-12-31'), ('1999-01-01', '2000-12-31'), ('1999-01-01', '2000-12-31'), ('', ''))
+    """
+    a = int(m.group("split_a"))
+    b_text = m.group("split_b")
+    b = int(b_text) if len(b_text) == 4 else _short_year(a, b_text)
+    if b < a:
+        b += 100  # "1999/00"
+    return (f"{a}-01-01", f"{b}-12-31") if b == a + 1 else _NONE
+
+
+def _pair(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "in both 1983 and 1984": from the first to the second.
+
+    >>> _resolve("in both 1983 and 1984")
+    ('1983-01-01', '1984-12-31')
+    """
+    a, b = int(m.group("pair_a")), int(m.group("pair_b"))
+    return (f"{a}-01-01", f"{b}-12-31") if a < b else _NONE
+
+
+def _last_on_or_before(month: int, day: int | None, anchor: date | None, year: str | None) -> date | None:
+    """The date of ``month``/``day`` (the month's last day without one) in ``year``, or without a
+    year the latest such date up to the document's date."""
+
+    def on(y: int) -> date | None:
+        last_day = calendar.monthrange(y, month)[1]
+        return date(y, month, day) if day and day <= last_day else (None if day else date(y, month, last_day))
+
+    if year:
+        return on(int(year))
+    if anchor is None:
+        return None
+    found = on(anchor.year)
+    return found if found is None or found <= anchor else on(anchor.year - 1)
+
+
+def _ending(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "the year ended March 31, 1986", "the fiscal year to June 2020": the twelve months to it.
+
+    >>> _resolve("the year ended March 31, 1986"), _resolve("fiscal year to June 2020")
+    (('1985-04-01', '1986-03-31'), ('2019-07-01', '2020-06-30'))
+    """
+    day = int(m.group("e_day")) if m.group("e_day") else None
+    end = _last_on_or_before(MONTHS[m.group("e_month").rstrip(".")], day, anchor, m.group("e_year"))
+    if end is None:
+        return _NONE
+    year_before = end.replace(year=end.year - 1, day=min(end.day, calendar.monthrange(end.year - 1, end.month)[1]))
+    return (year_before + timedelta(days=1)).isoformat(), end.isoformat()
+
+
+def _week(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "the week ended March 31": the seven days to that date (the latest one up to the
+    document's date when no year is given).
+
+    >>> _resolve("the week ended March 31", date(1987, 4, 7)), _resolve("week ending January 9, 1987")
+    (('1987-03-25', '1987-03-31'), ('1987-01-03', '1987-01-09'))
+    """
+    end = _last_on_or_before(MONTHS[m.group("w_month").rstrip(".")], int(m.group("w_day")), anchor, m.group("w_year"))
+    return ((end - timedelta(days=6)).isoformat(), end.isoformat()) if end else _NONE
+
+
+def _first_months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "the first nine months of 1986", "the first five months of this year".
+
+    >>> _resolve("the first nine months of 1986"), _resolve("first five months of this year", date(1987, 6, 2))
+    (('1986-01-01', '1986-09-30'), ('1987-01-01', '1987-05-31'))
+    """
+    count = _count(m.group("fn_count"))
+    if m.group("fn_year"):
+        year_n: int | None = int(m.group("fn_year"))
+    else:
+        year_n = None if anchor is None else anchor.year - (m.group("fn_rel").lower() == "last")
+    return _month_bounds(year_n, 1, count) if year_n and 1 <= count <= 12 else _NONE
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _COUNT_WORDS.get(text.lower(), 0)
+
+
+def _back(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "over the last three years": counted back from the document's date.
+
+    >>> _resolve("the last three years", date(1987, 4, 5)), _resolve("the past six months", date(1987, 4, 5))
+    (('1984-04-05', '1987-04-05'), ('1986-10-05', '1987-04-05'))
+    """
+    if anchor is None:
+        return _NONE
+    count = _count(m.group("b_count"))
+    months = count * 12 if m.group("b_unit").lower().startswith("year") else count
+    index = anchor.year * 12 + anchor.month - 1 - months
+    year_n, month = index // 12, index % 12 + 1
+    start = date(year_n, month, min(anchor.day, calendar.monthrange(year_n, month)[1]))
+    return start.isoformat(), anchor.isoformat()
+
+
+def _since(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "since 2021": from its start to the document's date (nothing without a date).
+
+    >>> _resolve("since 2021", date(2024, 5, 7)), _resolve("since June 2003")
+    (('2021-01-01', '2024-05-07'), ('', ''))
+    """
+    if anchor is None:
+        return _NONE
+    month = MONTHS[m.group("s_month").rstrip(".")] if m.group("s_month") else 1
+    start = date(int(m.group("s_year")), month, 1)
+    return (start.isoformat(), anchor.isoformat()) if start <= anchor else _NONE
+
+
+def _on_day(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "on Feb 25": that day, the latest one up to the document's date.
+
+    >>> _resolve("balance on Feb 25", date(1987, 2, 26))
+    ('1987-02-25', '1987-02-25')
+    """
+    day = _last_on_or_before(MONTHS[m.group("od_month").rstrip(".")], int(m.group("od_day")), anchor, None)
+    return (day.isoformat(), day.isoformat()) if day else _NONE
+
+
 # The outer group of PERIOD that matched -> its resolver.
 RESOLVERS: Final[dict[str, Resolver]] = {
+    "split": _split,
+    "pair": _pair,
+    "ending": _ending,
+    "week": _week,
+    "first_n": _first_months,
+    "back": _back,
+    "since": _since,
+    "on_day": _on_day,
     "span": _span,
     "dashed": _dashed,
     "quarter": _quarter_of,
@@ -315,9 +473,28 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
             continue
         covered = m.end()
         kind = m.lastgroup or "year"  # dispatch on the outer group: a full groupdict() costs more
+        cue = lead_cue(text, m.start())
+        if cue == "not_period" or (cue == "record" and kind == "since"):
+            continue
         first, last = RESOLVERS[kind](m, anchor)
-        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", _is_yearless(m, kind)))
+        yearless = kind if _is_yearless(m, kind) else ""
+        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", cue == "base", yearless))
     return out
+
+
+# The last words before a period: "than in", "due", "the lowest level since".
+_LEAD_WORDS: Final = re.compile(r"([A-Za-z]+)\W+(?:(?:in|on|the|of)\W+)?(?:since\W+)?$")
+
+
+def lead_cue(text: str, start: int) -> str:
+    """The role that the word before a period gives it (period_cues.tsv), or "".
+
+    >>> text = "the lowest level since June 1980, due April 24, 1990, lower than in 1985"
+    >>> [lead_cue(text, text.index(s)) for s in ("since", "April", "1985")]
+    ['record', 'not_period', 'base']
+    """
+    m = _LEAD_WORDS.search(text, max(0, start - 24), start)
+    return PERIOD_CUES.get(m.group(1).lower(), "") if m else ""
 
 
 _YEAR_GROUPS: Final = {
@@ -330,6 +507,9 @@ _YEAR_GROUPS: Final = {
 }
 
 
+_PARTS_OF_YEAR: Final = frozenset({"quarter", "qcode", "half", "hcode"})
+
+
 def _is_yearless(m: regex.Match[str], kind: str) -> bool:
     """A part of a year named without the year ("in July", "the third quarter")."""
     groups = _YEAR_GROUPS.get(kind)
@@ -338,7 +518,7 @@ def _is_yearless(m: regex.Match[str], kind: str) -> bool:
 
 def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
     """A yearless period moved by the tense of its clause: the next July in a sentence about the
-    future, the last complete third quarter in one about the past.
+    future, last year's third quarter in one about the past dated before it began.
 
     >>> july = find_periods("tariffs from July", anchor=date(2024, 6, 12))[0]
     >>> (july.first, by_tense(july, True, date(2024, 6, 12)).first)
@@ -352,8 +532,8 @@ def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
     first, last = date.fromisoformat(period.first), date.fromisoformat(period.last)
     if future and last < anchor:
         return _shift_years(period, 1)
-    if not future and last > anchor and first.month != anchor.month:
-        return _shift_years(period, -1)
+    if not future and first > anchor and period.yearless in _PARTS_OF_YEAR:
+        return _shift_years(period, -1)  # results reported for a quarter not yet begun are last year's
     return period
 
 
