@@ -14,13 +14,13 @@ from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
-from extract.context.periods import Period, by_tense, find_periods, parse_date
+from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
 from extract.context.restatement import is_restatement
 from extract.context.role import change_cue, multiplier_verb, reached_direction, role_of
 from extract.context.tokens import CLASS, LOWER, START, Token, token_index, tokenize
 from extract.figures import Found
 from extract.text import Sentences
-from extract.vocab import FUTURE_WORDS, PERIOD_CUES
+from extract.vocab import FUTURE_WORDS, PERIOD_CUES, QUALIFIERS, function_words
 
 _BLOCK_CHARS: Final = 64_000  # characters of text per context block
 _SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
@@ -28,6 +28,12 @@ _SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
 # far away is another matter's ("a six-month moratorium … and arms sales to Iran").
 _FLOW_REACH: Final = 160
 # Words whose presence before a period means it is no longer the sentence's opening scene.
+# A period after the figure is the likelier one at equal distance ("a 0.6 pct increase in March"):
+# characters added to the distance of a period before the figure.
+_BEFORE_PENALTY: Final = 5
+# Words that may stand between "to"/"from" and the figure ("from more than 50,000").
+_QUALIFYING: Final = function_words("adverb", "preposition", "conjunction", "article") | frozenset(QUALIFIERS)
+_SPANS: Final = frozenset({"first_n", "back", "ending", "week"})
 _SCENE_BREAKERS: Final = frozenset({"up", "down", "level", "export", "import"})
 
 
@@ -155,6 +161,8 @@ def _sentence_context(
             value, low, high = -value, _neg(high), _neg(low)
         clause = clause_of(scope.starts, index)
         period = scope.period(clause, f.start, f.end)
+        if period is not None and period.kind in ("months", "span"):
+            period = endpoint(period, _lead_word(tokens, index))
         flow = scope.flow(clause, f.start)
         if flow is not None:
             listed = listed_exporter(tokens, index, mentions, flow)
@@ -252,6 +260,8 @@ class Clauses:
         2004, …"); a period of another clause is not the figure's. A month or quarter without its
         year follows the clause's tense ("will impose tariffs from July": the next July)."""
         chosen = self._choose(clause, start, end)
+        if chosen is not None and chosen.shift:
+            return resolve_shift(chosen, shift_reference(chosen, self.periods), self.anchor)
         if chosen is None or not chosen.yearless:
             return chosen
         lo, hi = self._bounds(clause)
@@ -275,20 +285,29 @@ class Clauses:
 
     def _base_of_another(self, period: Period, end: int) -> bool:
         """A period after the figure (ending at ``end``) that belongs to a comparison's base: "than
-        in 1985" with no figure of its own, or "7.0 pct compared with 7.3 pct in 1985" (1985 is
-        7.3 pct's)."""
+        in 1985" with no figure of its own, or the period right after a base figure brought in by
+        "from", "compared with", "versus" ("7.0 pct compared with 7.3 pct in 1985": 7.3 pct's)."""
         if period.start < end:
             return False
         if period.is_base:
             return True
+        base = [s for s, e in self.figures if end <= s and e <= period.start]
+        if not base:
+            return False
+        if period.shift:
+            return True  # "the year before", "a week ago" date only the figure right before them
         if self._token_starts is None:
             self._token_starts = [t[START] for t in self.tokens]
-        lo, hi = bisect_left(self._token_starts, end), bisect_left(self._token_starts, period.start)
-        compare = next((k for k in range(lo, hi) if PERIOD_CUES.get(self.tokens[k][LOWER]) == "compare"), None)
-        if compare is None:
-            return False
-        at = self.tokens[compare][START]
-        return any(at < s < period.start for s, _ in self.figures)
+        at = bisect_left(self._token_starts, base[-1])
+        for k in range(at - 1, max(-1, at - 4), -1):
+            word = self.tokens[k][LOWER]
+            if PERIOD_CUES.get(word) in ("compare", "base"):
+                return True
+            if word == "to" and k and PERIOD_CUES.get(self.tokens[k - 1][LOWER]) == "compare":
+                return True  # "compared to"
+            if word == "to" or word[:1].isdigit():
+                return False
+        return False
 
     def _opens(self, period: Period) -> bool:
         """A period that sets the sentence's scene: within its first few words, before any clause
@@ -297,6 +316,18 @@ class Clauses:
         first_end = self._offsets(0)[1]
         before = [t for t in self.tokens[:6] if t[START] < period.start]
         return period.start < first_end and len(before) <= 4 and not any(t[CLASS] in _SCENE_BREAKERS for t in before)
+
+
+def _lead_word(tokens: list[Token], index: int) -> str:
+    """ "to" or "from" just before the figure at token ``index`` (past a qualifier: "from more than
+    50,000"), else ""."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        word = tokens[k][LOWER]
+        if word in ("to", "from"):
+            return word
+        if word not in _QUALIFYING:
+            break
+    return ""
 
 
 def _within_reach(flow: Flow | None, offset: int) -> Flow | None:
@@ -313,8 +344,9 @@ def _neg(value: float | None) -> float | None:
 
 def usable_periods(periods: list[Period], figures: list[tuple[int, int]]) -> list[Period]:
     """The sentence's periods that overlap no figure (in "2,023 tonnes" no year is named), named
-    periods first: "year on year" is kept only when nothing else is named."""
-    usable = [p for p in periods if not any(p.start < fe and fs < p.end for fs, fe in figures)]
+    periods first: "year on year" is kept only when nothing else is named. A span that holds a
+    count ("the first nine months", "the last three years") names a period all the same."""
+    usable = [p for p in periods if p.kind in _SPANS or not any(p.start < fe and fs < p.end for fs, fe in figures)]
     return [p for p in usable if not p.is_comparison] or usable
 
 
@@ -327,4 +359,4 @@ def nearest_period(periods: list[Period], start: int, end: int) -> Period | None
     """
     if not periods:
         return None
-    return min(periods, key=lambda p: p.start - end if p.start >= end else start - p.end)
+    return min(periods, key=lambda p: p.start - end if p.start >= end else start - p.end + _BEFORE_PENALTY)

@@ -60,6 +60,16 @@ PERIOD = regex.compile(
   | (?P<since> (?i: since ) \s+ (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] ) )   # since 2021
   | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
         (?! \d | ,? \s+ {_YEAR} ) )
+  | (?P<to_date> (?i: year [\s-] to [\s-] date ) )                                          # year-to-date
+  | (?P<year_end> (?i: (?: year [\s-]? end | end \s+ of ) ) \s+ (?: (?P<ye_year> {_YEAR} )   # yearend 1986,
+        | (?P<ye_month> {_MONTH} ) (?: \s+ (?P<ye_myear> {_YEAR} ) )? ) (?! \w ) )              # the end of February
+  | (?P<rel_base> (?i: (?: previous | prior | preceding ) \s+ (?P<rb_unit> year | month | week | quarter | day ) \b
+        | (?: (?P<rb_count> an? | one | \d{{1,2}} | {alternation(_COUNT_WORDS)} ) \s+ )?
+          (?P<rb_unit2> year | month | week | quarter | day ) s? \s+ (?P<rb_dir> earlier | before | ago ) \b
+        | (?: corresponding \s+ | same \s+ )? year [\s-] ago \s+ period
+        | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )? ) )                    # the year before, a week ago
+  | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
+        \s+ (?i: to | through | until | and ) \s+ (?P<ds_month2> {_MONTH} ) \s+ (?P<ds_day2> \d{{1,2}} ) (?! \d ) )
   | (?P<span> (?i: between | from ) \s+ (?P<span_a> {_YEAR} ) \s+ (?i: and | to | through | until ) \s+ (?P<span_b> {_YEAR} ) )
   | (?P<dashed> (?P<dash_a> {_YEAR} ) \s* [-\u2013] \s* (?P<dash_b> {_YEAR} | \d{{2}} ) (?! \d ) )     # 2021-2023, 2021-23
   | (?P<quarter> (?i: the \s+ )? (?P<q_ord> {_QUARTER_ORDINAL} )
@@ -69,11 +79,14 @@ PERIOD = regex.compile(
         (?: \s+ (?i: of ) )? (?: \s+ (?P<h_year> {_YEAR} ) )? )
   | (?P<hcode> \b H (?P<h_num> [12] ) (?: \s* (?P<hc_year> {_YEAR} ) )? \b )
   | (?P<months> (?: (?i: between | from ) \s+ )? (?P<m_from> {_MONTH} )          # January-October, between January and March
-        \s* (?: [-\u2013] | \s (?i: to|through|until|and ) \s ) \s* (?P<m_to> {_MONTH} ) (?: ,? \s+ (?P<ms_year> {_YEAR} ) )? )
+        \s* (?: [-\u2013] | \s (?i: to|through|until|and ) \s ) \s* (?P<m_to> {_MONTH} ) (?! \w )
+        (?: ,? \s+ (?i: of \s+ )? (?P<ms_year> {_YEAR} ) )? )                                # February and October of 1986
   | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} ) ,? \s+ (?P<d_year> {_YEAR} ) )   # April 26, 2024
-  | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?P<m_year> {_YEAR} )          # October 2023
+  | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
+        (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
+  | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
               | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through) [\s-] )
-                (?P<m_alone> {_MONTH} ) (?! \s+ \d{{1,2}} \b ) ) )                # in October
+                (?P<m_alone> {_MONTH} ) (?! \w | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
               | from \s+ a \s+ year \s+ {_AFTER_DURATION} ) )
@@ -95,6 +108,7 @@ def _either_case(words: list[str]) -> str:
 _ORDINAL_WORDS: Final = _either_case(list(_PART_ORDINALS))
 _RELATIVE_WORDS: Final = _either_case(list(_RELATIVE_STEPS))
 _MONTH_WORDS: Final = "|".join(sorted(MONTHS, key=lambda m: (-len(m), m)))
+_COUNT_EITHER: Final = _either_case(list(_COUNT_WORDS))
 PERIOD_TRIGGER: Final = re.compile(
     rf"""
     \b (?: [Tt]he \s+ (?= (?:{_ORDINAL_WORDS}) [\s-] )                           # the last quarter
@@ -108,6 +122,12 @@ PERIOD_TRIGGER: Final = re.compile(
             (?= (?: \s+ year | \s+ months )? \s+ (?:ended|ending|to) \s )               # the year to June 2020
         | (?: [Ff]irst | [Ll]ast | [Pp]ast ) (?= \s+ \w+ \s+ (?:months|years) \b )   # first nine months, past three years
         | [Ss]ince (?= \s )                                                          # since 2021
+        | (?: [Yy]ear [\s-]? [Ee]nd | [Ee]nd \s+ of ) (?= \s )                        # yearend 1986, end of February
+        | (?: [Pp]revious | [Pp]rior | [Pp]receding ) (?= \s+ (?:year|month|week|quarter|day) \b )  # the previous week
+        | (?: [Aa]n? | [Oo]ne | \d{{1,2}} | {_COUNT_EITHER} )                          # a year earlier
+            (?= \s+ (?:year|month|week|quarter|day)s? \s+ (?:earlier|before|ago) \b )
+        | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
+        | (?: year|month|week|quarter|day ) (?= s? \s+ (?:earlier|before|ago) \b | [\s-] (?:ago \s+ period|to [\s-] date) )
         | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
     ) \b
     """,
@@ -124,6 +144,9 @@ class Period:
     last: str  # ISO date or ""
     is_comparison: bool = False  # "year on year": a basis, used only when nothing better is named
     is_base: bool = False  # "than in 1985": a comparison's base, not for a figure before it
+    shift: str = ""  # "the year before", "a week ago": unit and steps back ("year 1", "week 1 ago"), resolved
+    # against the sentence's own period (or the document date for "ago") by ``resolve_shift``
+    kind: str = ""  # the PERIOD group that matched ("year", "week", "first_n")
     yearless: str = ""  # the kind of a month, quarter or half named without its year: the tense may move it
 
 
@@ -421,8 +444,170 @@ def _on_day(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return (day.isoformat(), day.isoformat()) if day else _NONE
 
 
+def _day_span(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "from March 11 through March 20": those days, of the latest such span up to the document's date.
+
+    >>> _resolve("for the nine days from March 11 through March 20", date(1987, 3, 24))
+    ('1987-03-11', '1987-03-20')
+    """
+    last = _last_on_or_before(MONTHS[m.group("ds_month2").rstrip(".")], int(m.group("ds_day2")), anchor, None)
+    if last is None:
+        return _NONE
+    month, day = MONTHS[m.group("ds_month").rstrip(".")], int(m.group("ds_day"))
+    try:
+        first = date(last.year if month <= last.month else last.year - 1, month, day)
+    except ValueError:
+        return _NONE
+    return first.isoformat(), last.isoformat()
+
+
+def _month_relative(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "February last year": that month of the year before the document's.
+
+    >>> _resolve("February last year", date(1987, 3, 16))
+    ('1986-02-01', '1986-02-28')
+    """
+    if anchor is None:
+        return _NONE
+    year_n = anchor.year - (m.group("mr_which").lower() == "last")
+    month = MONTHS[m.group("mr_name").rstrip(".")]
+    return _month_bounds(year_n, month, month)
+
+
+def _to_date(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "year-to-date": from the first of January to the document's date.
+
+    >>> _resolve("year-to-date sales", date(1987, 3, 25))
+    ('1987-01-01', '1987-03-25')
+    """
+    return (f"{anchor.year}-01-01", anchor.isoformat()) if anchor else _NONE
+
+
+def _year_end(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "at yearend 1986", "at the end of February": that last day.
+
+    >>> _resolve("reserves at yearend 1986"), _resolve("at the end of February", date(1987, 3, 16))
+    (('1986-12-31', '1986-12-31'), ('1987-02-28', '1987-02-28'))
+    >>> _resolve("300 mln by the end of 1990")
+    ('1990-01-01', '1990-12-31')
+    """
+    if m.group("ye_year"):
+        if m.string[max(0, m.start() - 7) : m.start()].lower().rstrip().endswith(("by", "by the")):
+            return f"{m.group('ye_year')}-01-01", f"{m.group('ye_year')}-12-31"  # "by the end of 1990": a target year
+        return f"{m.group('ye_year')}-12-31", f"{m.group('ye_year')}-12-31"
+    day = _last_on_or_before(MONTHS[m.group("ye_month").rstrip(".")], None, anchor, m.group("ye_myear"))
+    return (day.isoformat(), day.isoformat()) if day else _NONE
+
+
+def _relative_base(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "the year before", "a week ago": no dates until ``resolve_shift`` finds what it is relative to.
+
+    >>> _resolve("the previous week")
+    ('', '')
+    """
+    return _NONE
+
+
+def _shift_of(m: regex.Match[str]) -> str:
+    """The unit and steps back of a relative base: "the previous week" -> "week 1".
+
+    >>> [_shift_of(PERIOD.match(s)) for s in ("previous week", "two months earlier", "year-ago period", "one month ago")]
+    ['week 1', 'month 2 before', 'year 1 before', 'month 1 ago']
+    """
+    if m.group("rb_unit"):
+        return f"{m.group('rb_unit').lower()} 1"
+    if not m.group("rb_unit2"):
+        return "year 1 before"
+    count = m.group("rb_count")
+    steps = 1 if not count or count.lower() in ("a", "an", "one") else _count(count)
+    way = "ago" if m.group("rb_dir").lower() == "ago" else "before"
+    return f"{m.group('rb_unit2').lower()} {steps} {way}"
+
+
+def resolve_shift(period: Period, reference: Period | None, anchor: date | None) -> Period:
+    """A relative base's dates: the sentence's own period moved back ("the week ended March 31 …
+    the previous week"), or for "ago" with nothing to move, the document's date moved back.
+
+    >>> week = find_periods("in the week ended March 31", anchor=date(1987, 4, 7))[0]
+    >>> base = find_periods("the previous week")[0]
+    >>> moved = resolve_shift(base, week, date(1987, 4, 7))
+    >>> moved.first, moved.last
+    ('1987-03-18', '1987-03-24')
+    >>> ago = resolve_shift(find_periods("one month ago")[0], None, date(1987, 4, 24))
+    >>> ago.first, ago.last
+    ('1987-03-24', '1987-03-24')
+    """
+    unit, steps, *way = period.shift.split()
+    n = int(steps)
+    if reference is not None and reference.first:
+        first, last = (
+            _back_by(date.fromisoformat(reference.first), unit, n),
+            _back_by(date.fromisoformat(reference.last), unit, n),
+        )
+        return replace(period, first=first.isoformat(), last=last.isoformat())
+    if way == ["ago"] and anchor is not None:
+        day = _back_by(anchor, unit, n).isoformat()
+        return replace(period, first=day, last=day)
+    return period
+
+
+_UNIT_KINDS: Final = {
+    "week": ("week",),
+    "month": ("month", "month_rel"),
+    "quarter": ("quarter", "qcode"),
+    "day": ("day", "on_day"),
+}
+
+
+def shift_reference(shifted: Period, periods: list[Period]) -> Period | None:
+    """What a relative base is relative to: the last dated period before it, of its own unit when
+    there is one ("the week ended January 9, the 1987 quota year, … the previous week")."""
+    dated = [p for p in periods if p.start < shifted.start and p.first and not p.shift and not p.is_comparison]
+    kinds = _UNIT_KINDS.get(shifted.shift.split()[0], ())
+    same_unit = [p for p in dated if p.kind in kinds]
+    return (same_unit or dated or [None])[-1]
+
+
+def endpoint(period: Period, lead: str) -> Period:
+    """The end of a span that a figure reached ("to 43,521") or started from ("from 50,000"):
+    between February and October, the level reached is October's.
+
+    >>> span = find_periods("Between February and October of 1986")[0]
+    >>> [(endpoint(span, w).first, endpoint(span, w).last) for w in ("to", "from")]
+    [('1986-10-01', '1986-10-31'), ('1986-02-01', '1986-02-28')]
+    """
+    if period.kind not in ("months", "span") or not period.first or lead not in ("to", "from"):
+        return period
+    first, last = date.fromisoformat(period.first), date.fromisoformat(period.last)
+    if period.kind == "months":
+        at = last if lead == "to" else first
+        return replace(
+            period,
+            first=at.replace(day=1).isoformat(),
+            last=date(at.year, at.month, calendar.monthrange(at.year, at.month)[1]).isoformat(),
+        )
+    year_n = last.year if lead == "to" else first.year
+    return replace(period, first=f"{year_n}-01-01", last=f"{year_n}-12-31")
+
+
+def _back_by(day: date, unit: str, n: int) -> date:
+    if unit in ("day", "week"):
+        return day - timedelta(days=n * (7 if unit == "week" else 1))
+    months = n * {"year": 12, "quarter": 3}.get(unit, 1)
+    index = day.year * 12 + day.month - 1 - months
+    year_n, month = index // 12, index % 12 + 1
+    last_day = calendar.monthrange(year_n, month)[1]
+    at_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year_n, month, last_day if at_month_end else min(day.day, last_day))
+
+
 # The outer group of PERIOD that matched -> its resolver.
 RESOLVERS: Final[dict[str, Resolver]] = {
+    "day_span": _day_span,
+    "month_rel": _month_relative,
+    "to_date": _to_date,
+    "year_end": _year_end,
+    "rel_base": _relative_base,
     "split": _split,
     "pair": _pair,
     "ending": _ending,
@@ -478,7 +663,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
             continue
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
-        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", cue == "base", yearless))
+        shift = _shift_of(m) if kind == "rel_base" else ""
+        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", cue == "base", shift, kind, yearless))
     return out
 
 
