@@ -565,7 +565,8 @@ def shift_reference(shifted: Period, periods: list[Period]) -> Period | None:
     dated = [p for p in periods if p.start < shifted.start and p.first and not p.shift and not p.is_comparison]
     kinds = _UNIT_KINDS.get(shifted.shift.split()[0], ())
     same_unit = [p for p in dated if p.kind in kinds]
-    return (same_unit or dated or [None])[-1]
+    candidates = same_unit or dated
+    return candidates[-1] if candidates else None
 
 
 def endpoint(period: Period, lead: str) -> Period:
