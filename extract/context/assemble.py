@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final, NamedTuple
 
-from extract.context.clauses import clause_of, clause_starts, continues
+from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
@@ -103,6 +103,7 @@ def _block_context(
     b_start, b_end = sentences.starts[block[0][0]], sentences.ends[block[-1][0]]
     mentions = as_of(find_countries(text, b_start, b_end), anchor)
     periods = find_periods(text, b_start, b_end, anchor)
+    marks = clause_marks(text, b_start, b_end)
     mention_starts = [m.start for m in mentions]
     period_starts = [p.start for p in periods]
     tokens = tokenize(text, b_start, b_end)
@@ -117,8 +118,17 @@ def _block_context(
         lo, hi = bisect_left(token_starts, s_start), bisect_left(token_starts, s_end)
         sentence_heads = [k - lo for k in heads[bisect_left(heads, lo) : bisect_left(heads, hi)]]
         sentence_flows = [k - lo for k in flow_words[bisect_left(flow_words, lo) : bisect_left(flow_words, hi)]]
+        sentence_marks = marks[bisect_left(marks, s_start) : bisect_left(marks, s_end)]
         _sentence_context(
-            figures, members, text, tokens[lo:hi], sentence_heads, sentence_flows, in_sentence, sentence_periods, anchor, out
+            figures,
+            members,
+            text,
+            tokens[lo:hi],
+            (sentence_heads, sentence_flows, sentence_marks),
+            in_sentence,
+            sentence_periods,
+            anchor,
+            out,
         )
 
 
@@ -127,17 +137,18 @@ def _sentence_context(
     members: list[int],
     text: str,
     tokens: list[Token],
-    heads: list[int],
-    flow_words: list[int],
+    words: tuple[list[int], list[int], list[int]],
     mentions: list[Mention],
     periods: list[Period],
     anchor: date | None,
     out: list[Context | None],
 ) -> None:
+    heads, flow_words, marks = words  # token indices of measure heads and flow words; clause mark offsets
     countries = codes_in(mentions)
     group = [figures[k] for k in members]
-    periods = usable_periods(periods, [(f.start, f.end) for f in group])
-    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, [(f.start, f.end) for f in group])
+    spans = [(f.start, f.end) for f in group]
+    periods = usable_periods(periods, spans)
+    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, spans, marks)
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
@@ -214,10 +225,11 @@ class Clauses:
         periods: list[Period],
         anchor: date | None,
         figures: list[tuple[int, int]],
+        marks: list[int],
     ):
         self.tokens, self.mentions, self.flow_words, self.heads, self.periods = tokens, mentions, flow_words, heads, periods
         self.anchor, self.figures = anchor, figures
-        self.starts = clause_starts(tokens) if flow_words or periods else [0]
+        self.starts = clause_starts(tokens, marks) if marks and (flow_words or periods) else [0]
         self._flows: dict[int, list[Flow]] = {}
         self._sentence_flows: list[Flow] | None = None
         self._token_starts: list[int] | None = None
@@ -259,7 +271,12 @@ class Clauses:
         """The period nearest the figure in its clause, else one that opens the sentence ("In
         2004, …"); a period of another clause is not the figure's. A month or quarter without its
         year follows the clause's tense ("will impose tariffs from July": the next July)."""
-        chosen = self._choose(clause, start, end)
+        if not self.periods:
+            return None
+        if len(self.starts) == 1 and len(self.figures) == 1 and not any(p.is_base or p.shift for p in self.periods):
+            chosen = nearest_period(self.periods, start, end)  # one clause, one figure: nothing to weigh
+        else:
+            chosen = self._choose(clause, start, end)
         if chosen is not None and chosen.shift:
             return resolve_shift(chosen, shift_reference(chosen, self.periods), self.anchor)
         if chosen is None or not chosen.yearless:

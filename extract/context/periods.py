@@ -64,8 +64,7 @@ PERIOD = regex.compile(
   | (?P<year_end> (?i: (?: year [\s-]? end | end \s+ of ) ) \s+ (?: (?P<ye_year> {_YEAR} )   # yearend 1986,
         | (?P<ye_month> {_MONTH} ) (?: \s+ (?P<ye_myear> {_YEAR} ) )? ) (?! \w ) )              # the end of February
   | (?P<rel_base> (?i: (?: previous | prior | preceding ) \s+ (?P<rb_unit> year | month | week | quarter | day ) \b
-        | (?: (?P<rb_count> an? | one | \d{{1,2}} | {alternation(_COUNT_WORDS)} ) \s+ )?
-          (?P<rb_unit2> year | month | week | quarter | day ) s? \s+ (?P<rb_dir> earlier | before | ago ) \b
+        | (?P<rb_unit2> year | month | week | quarter | day ) s? \s+ (?P<rb_dir> earlier | before | ago ) \b
         | (?: corresponding \s+ | same \s+ )? year [\s-] ago \s+ period
         | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )? ) )                    # the year before, a week ago
   | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
@@ -108,26 +107,23 @@ def _either_case(words: list[str]) -> str:
 _ORDINAL_WORDS: Final = _either_case(list(_PART_ORDINALS))
 _RELATIVE_WORDS: Final = _either_case(list(_RELATIVE_STEPS))
 _MONTH_WORDS: Final = "|".join(sorted(MONTHS, key=lambda m: (-len(m), m)))
-_COUNT_EITHER: Final = _either_case(list(_COUNT_WORDS))
 PERIOD_TRIGGER: Final = re.compile(
     rf"""
     \b (?: [Tt]he \s+ (?= (?:{_ORDINAL_WORDS}) [\s-] )                           # the last quarter
         | [Bb]etween \s+ (?= {_YEAR} | {_MONTH_WORDS} )                            # between 2021 and 2023
         | [Ff]rom \s+ (?= {_YEAR} | a \s+ year | {_MONTH_WORDS} )                  # from 2021 to 2023
-        | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) )                       # first half
-        | (?: {_RELATIVE_WORDS} ) (?= \s+ (?:year|month|quarter) )                  # last year
-        | [Yy]ear (?= [\s-] (?:on|over) [\s-] )                                      # year on year
+        | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years) \b )  # first half, first nine months
+        | (?: {_RELATIVE_WORDS} | [Pp]rior | [Pp]receding )                       # last year, past three years, previous week
+            (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years) \b )
+        | [Yy]ear (?: [\s-]? [Ee]nd (?= \s )                                        # yearend 1986
+            | (?= [\s-] (?:on|over|to) [\s-] | s? \s+ (?:earlier|before|ago|ended|ending|to) \b | [\s-] ago \s+ period ) )
+        | (?: [Mm]onth | [Ww]eek | [Qq]uarter | [Dd]ay ) (?= s? \s+ (?:earlier|before|ago|ended|ending|to) \b )  # a week ago
+        | (?: [Ff]iscal | [Ff]inancial | [Cc]rop | 12 | [Tt]welve )                 # the fiscal year to June 2020
+            (?= \s+ (?:year|months) \s+ (?:ended|ending|to) \s )
         | [Bb]oth (?= \s+ {_YEAR} )                                                   # both 1983 and 1984
-        | (?: [Ff]iscal | [Ff]inancial | [Cc]rop | [Yy]ear | [Ww]eek | 12 | [Tt]welve )
-            (?= (?: \s+ year | \s+ months )? \s+ (?:ended|ending|to) \s )               # the year to June 2020
-        | (?: [Ff]irst | [Ll]ast | [Pp]ast ) (?= \s+ \w+ \s+ (?:months|years) \b )   # first nine months, past three years
         | [Ss]ince (?= \s )                                                          # since 2021
-        | (?: [Yy]ear [\s-]? [Ee]nd | [Ee]nd \s+ of ) (?= \s )                        # yearend 1986, end of February
-        | (?: [Pp]revious | [Pp]rior | [Pp]receding ) (?= \s+ (?:year|month|week|quarter|day) \b )  # the previous week
-        | (?: [Aa]n? | [Oo]ne | \d{{1,2}} | {_COUNT_EITHER} )                          # a year earlier
-            (?= \s+ (?:year|month|week|quarter|day)s? \s+ (?:earlier|before|ago) \b )
+        | [Ee]nd (?= \s+ of \s )                                                     # the end of February
         | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
-        | (?: year|month|week|quarter|day ) (?= s? \s+ (?:earlier|before|ago) \b | [\s-] (?:ago \s+ period|to [\s-] date) )
         | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
     ) \b
     """,
@@ -508,18 +504,22 @@ def _relative_base(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return _NONE
 
 
+# The count before a relative base's unit: "two months earlier" (the base starts at its unit).
+_COUNT_BEFORE: Final = re.compile(rf"\b(\d{{1,2}}|{_either_case(list(_COUNT_WORDS))})\s+$")
+
+
 def _shift_of(m: regex.Match[str]) -> str:
     """The unit and steps back of a relative base: "the previous week" -> "week 1".
 
-    >>> [_shift_of(PERIOD.match(s)) for s in ("previous week", "two months earlier", "year-ago period", "one month ago")]
+    >>> [_shift_of(PERIOD.search(s)) for s in ("previous week", "two months earlier", "year-ago period", "one month ago")]
     ['week 1', 'month 2 before', 'year 1 before', 'month 1 ago']
     """
     if m.group("rb_unit"):
         return f"{m.group('rb_unit').lower()} 1"
     if not m.group("rb_unit2"):
         return "year 1 before"
-    count = m.group("rb_count")
-    steps = 1 if not count or count.lower() in ("a", "an", "one") else _count(count)
+    count = _COUNT_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    steps = _count(count.group(1)) if count else 1
     way = "ago" if m.group("rb_dir").lower() == "ago" else "before"
     return f"{m.group('rb_unit2').lower()} {steps} {way}"
 
@@ -669,19 +669,23 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
     return out
 
 
-# The last words before a period: "than in", "due", "the lowest level since".
-_LEAD_WORDS: Final = re.compile(r"([A-Za-z]+)\W+(?:(?:in|on|the|of)\W+)?(?:since\W+)?$")
+_SKIPPED_BEFORE: Final = frozenset({"in", "on", "the", "of", "since"})
 
 
 def lead_cue(text: str, start: int) -> str:
-    """The role that the word before a period gives it (period_cues.tsv), or "".
+    """The role that the word before a period gives it (period_cues.tsv), or "" ("in", "on",
+    "the", "of" and "since" are looked past).
 
     >>> text = "the lowest level since June 1980, due April 24, 1990, lower than in 1985"
     >>> [lead_cue(text, text.index(s)) for s in ("since", "April", "1985")]
     ['record', 'not_period', 'base']
     """
-    m = _LEAD_WORDS.search(text, max(0, start - 24), start)
-    return PERIOD_CUES.get(m.group(1).lower(), "") if m else ""
+    words = text[max(0, start - 30) : start].lower().split()
+    for word in reversed(words[-4:]):
+        word = word.strip(".,;:()\"'")
+        if word not in _SKIPPED_BEFORE:
+            return PERIOD_CUES.get(word, "")
+    return ""
 
 
 _YEAR_GROUPS: Final = {
