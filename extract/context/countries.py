@@ -81,6 +81,8 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
     [('China', 'CHN', True), ('Russia', 'RUS', False), ('Kremlin', 'RUS', False)]
     >>> [m.code for m in find_countries("Chinese firms, Latin American buyers and US$ 5 from American banks")]
     ['CHN', 'USA']
+    >>> [(m.surface, m.end) for m in find_countries("Exports to the United States.")]
+    [('United States', 28)]
     """
     table = gazetteer()
     tokens = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
@@ -161,6 +163,8 @@ def _match_at(text: str, tokens: list[regex.Match[str]], i: int, table: Gazettee
         span = tokens[i : i + len(words)]
         if all(span[k + 1].start() == span[k].end() + 1 for k in range(len(span) - 1)):
             last_word, last_possessive = _bare(span[-1].group())
+            if last_word != words[-1] and last_word.rstrip(".") == words[-1]:
+                last_word = words[-1]  # a sentence's full stop: "sold to the United States."
             if (*(t.group() for t in span[:-1]), last_word) == words:
                 return " ".join(words), span[-1].start() + len(last_word), last_possessive
     return None

@@ -19,6 +19,8 @@ FLOW_CLASSES: Final = frozenset({"export", "import"})
 _GOVERNING: Final = function_words("preposition", "linking") - {"of"}
 # Words after which a flow word is a verb with a subject ("will export", "plans to import").
 _AUXILIARIES: Final = function_words("auxiliary") | {"to", "did", "does", "do"}
+# Possessive determiners before a flow noun point back to the clause's subject ("its imports").
+_POSSESSIVE_DETERMINERS: Final = frozenset({"its", "their"})
 # Pronouns: a subject found beyond one belongs to another verb ("BP Australia said it had sold").
 _PRONOUNS: Final = function_words("pronoun")
 # Barriers to trade: a country that imposes one on imports is their importer ("the EU will impose
@@ -148,7 +150,9 @@ def _subject(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]],
     ...     return _subject(tokens, k, _mention_tokens(tokens, find_countries(s)), is_verb=verb)
     >>> subject("U.K. grain exports rose", 5), subject("Pakistan made yarn and exported it", 4, True)
     ('GBR', 'PAK')
-    >>> subject("BP Australia said it sold", 4, True)
+    >>> subject("BP Australia said it sold", 4, True), subject("Japan raised its imports", 3)
+    ('', 'JPN')
+    >>> subject("the U.S. Group's sales", 6)
     ''
     """
     j = k - 1
@@ -157,8 +161,11 @@ def _subject(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]],
         if j in owner:
             return owner[j][0].code  # the noun phrase right before the flow word: "U.S. sugar imports"
         word = tokens[j][LOWER]
-        if word in (".", ",", ";", ":") or (word in _FUNCTION and word != "'s"):
+        if word in _POSSESSIVE_DETERMINERS:
+            is_verb = True  # "Japan raised its imports": the possessor is the clause's subject
             break
+        if word in (".", ",", ";", ":") or (word in _FUNCTION and word != "'s") or word.endswith(("'s", "\u2019s")):
+            break  # another possessor ("the U.S. Group's sales" are the group's)
         content += 1
         if content > 3:
             break
@@ -170,7 +177,7 @@ def _subject(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]],
                 break
             if j in owner:
                 m, first = owner[j]
-                if not _governed(tokens, first):
+                if not _governed(tokens, first) and not m.is_demonym:  # an adjective is no subject
                     return m.code
     return ""
 
