@@ -123,6 +123,10 @@ FLOWS = [
     ("sold-in", "Tractors sold in Kazakhstan by Belarus rose 5%.", "BLR", "KAZ"),
     ("to-demonym-buyers", "Vietnam sold 5% more rice to Turkish buyers.", "VNM", "TUR"),
     ("tariffs-on-imports", "The European Union will impose tariffs of up to 38.1% on imports of Chinese cars.", "CHN", "EUU"),
+    ("country-before-full-stop", "They face a 5% cut in exports to the United States.", "", "USA"),
+    ("its-imports", "Japan raised its imports of Thai rice by 5%.", "THA", "JPN"),
+    ("company-possessor-is-no-country", "The unit makes up 5% of the U.S. Group's sales.", "", ""),
+    ("tendered-for", "Egypt tendered for 5% more Australian wheat.", "AUS", "EGY"),
     ("shares-sold-in-is-empty", "Shares worth 5% of the firm are being sold in the U.S.", "", ""),
     (
         "far-flow-is-not-taken",

@@ -89,7 +89,7 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             importer = (
                 subject or _after(tokens, k, ("into", "by"), by_start, limit=8) or far_subject or _imposer(tokens, k, owner)
             )
-            exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, owner)
+            exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, owner, bare=True)
             exporter = exporter or _came_from(tokens, k, by_start)
         if exporter and importer and exporter != importer:
             out.append(Flow(t[START], exporter, importer, t[TEXT], from_subject))
@@ -177,7 +177,8 @@ def _subject(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]],
                 break
             if j in owner:
                 m, first = owner[j]
-                if not _governed(tokens, first) and not m.is_demonym:  # an adjective is no subject
+                # an adjective of origin names the subject only beside it ("Korean mills will buy")
+                if not _governed(tokens, first) and (not m.is_demonym or k - j <= 4):
                     return m.code
     return ""
 
@@ -219,7 +220,7 @@ def _came_from(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> str
     return ""
 
 
-def _of_origin(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
+def _of_origin(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]], *, bare: bool = False) -> str:
     """A country used as an adjective after "of" names the origin: "imports of Chinese
     semiconductors", "a cargo of U.S. soybeans" (but "the imports of China" is China's imports).
 
@@ -227,15 +228,19 @@ def _of_origin(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]
     >>> from extract.context.tokens import tokenize
     >>> def origin(s):
     ...     tokens = tokenize(s)
-    ...     return _of_origin(tokens, 0, _mention_tokens(tokens, find_countries(s)))
-    >>> origin("supply a cargo of U.S. soybeans"), origin("imports of China rose")
-    ('USA', '')
+    ...     return _of_origin(tokens, 0, _mention_tokens(tokens, find_countries(s)), bare=True)
+    >>> origin("supply a cargo of U.S. soybeans"), origin("imports of China rose"), origin("bought 5% more Thai rice")
+    ('USA', '', 'THA')
+    >>> origin("sold rice to Turkish buyers")
+    ''
     """
     for j in range(k + 1, min(len(tokens) - 1, k + 12)):
         if tokens[j][LOWER] == "of" and j + 1 in owner:
             m, first = owner[j + 1]
             if m.is_demonym or _attributive(tokens, owner, first):
                 return m.code
+        elif bare and j in owner and owner[j][1] == j and owner[j][0].is_demonym and not _governed(tokens, j):
+            return owner[j][0].code  # what is bought, by its adjective of origin: "bought Thai rice"
         if tokens[j][LOWER] in (".", ";") and j + 1 not in owner:
             break
     return ""
