@@ -33,7 +33,7 @@ _FLOW_REACH: Final = 160
 _BEFORE_PENALTY: Final = 5
 # Words that may stand between "to"/"from" and the figure ("from more than 50,000").
 _QUALIFYING: Final = function_words("adverb", "preposition", "conjunction", "article") | frozenset(QUALIFIERS)
-_SPANS: Final = frozenset({"first_n", "back", "ending", "week"})
+_SPANS: Final = frozenset({"first_n", "back", "ending", "week", "rel_base"})
 _SCENE_BREAKERS: Final = frozenset({"up", "down", "level", "export", "import"})
 
 
@@ -301,21 +301,30 @@ class Clauses:
         return opening[0] if opening else None
 
     def _base_of_another(self, period: Period, end: int) -> bool:
-        """A period after the figure (ending at ``end``) that belongs to a comparison's base: "than
-        in 1985" with no figure of its own, or the period right after a base figure brought in by
-        "from", "compared with", "versus" ("7.0 pct compared with 7.3 pct in 1985": 7.3 pct's)."""
-        if period.start < end:
-            return False
-        if period.is_base:
+        """A period that belongs to a comparison's base, not to the figure ending at ``end``: "than
+        in 1985" with no figure of its own, a relative base after another figure ("the year
+        before"), or a period right after a base figure brought in by "from", "compared with",
+        "versus" ("7.0 pct compared with 7.3 pct in 1985": 7.3 pct's; "from 3.2% last year to 2.5%":
+        3.2%'s)."""
+        if period.start >= end and period.is_base:
             return True
-        base = [s for s, e in self.figures if end <= s and e <= period.start]
-        if not base:
-            return False
-        if period.shift:
+        before = [(s, e) for s, e in self.figures if e <= period.start]
+        if not before or before[-1][1] == end:
+            return False  # no figure before the period, or it is this one
+        base_start, base_end = before[-1]
+        if period.start >= end and period.shift and base_start >= end:
             return True  # "the year before", "a week ago" date only the figure right before them
+        if period.start < end and period.start - base_end > 12:
+            return False  # a period before the figure is a base's only when it follows that base closely
+        if period.start >= end and base_start < end:
+            return False
+        return self._brought_in_by_comparison(base_start)
+
+    def _brought_in_by_comparison(self, figure_start: int) -> bool:
+        """The figure starting at ``figure_start`` follows "from", "compared with", "versus"…"""
         if self._token_starts is None:
             self._token_starts = [t[START] for t in self.tokens]
-        at = bisect_left(self._token_starts, base[-1])
+        at = bisect_left(self._token_starts, figure_start)
         for k in range(at - 1, max(-1, at - 4), -1):
             word = self.tokens[k][LOWER]
             if PERIOD_CUES.get(word) in ("compare", "base"):

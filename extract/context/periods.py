@@ -69,6 +69,8 @@ PERIOD = regex.compile(
         | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )? ) )                    # the year before, a week ago
   | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
         \s+ (?i: to | through | until | and ) \s+ (?P<ds_month2> {_MONTH} ) \s+ (?P<ds_day2> \d{{1,2}} ) (?! \d ) )
+  | (?P<season> (?i: (?: this | the \s+ current ) \s+ (?: crop \s+ | marketing \s+ )?         # this season
+        (?: season | crop \s+ year ) ) )
   | (?P<span> (?i: between | from ) \s+ (?P<span_a> {_YEAR} ) \s+ (?i: and | to | through | until ) \s+ (?P<span_b> {_YEAR} ) )
   | (?P<dashed> (?P<dash_a> {_YEAR} ) \s* [-\u2013] \s* (?P<dash_b> {_YEAR} | \d{{2}} ) (?! \d ) )     # 2021-2023, 2021-23
   | (?P<quarter> (?i: the \s+ )? (?P<q_ord> {_QUARTER_ORDINAL} )
@@ -84,7 +86,7 @@ PERIOD = regex.compile(
   | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
         (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
   | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
-              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through) [\s-] )
+              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the) [\s-] )
                 (?P<m_alone> {_MONTH} ) (?! \w | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
@@ -122,6 +124,8 @@ PERIOD_TRIGGER: Final = re.compile(
             (?= \s+ (?:year|months) \s+ (?:ended|ending|to) \s )
         | [Bb]oth (?= \s+ {_YEAR} )                                                   # both 1983 and 1984
         | [Ss]ince (?= \s )                                                          # since 2021
+        | (?: [Tt]his | [Tt]he )                                                       # this season
+            (?= \s+ (?:current \s+)? (?:crop \s+ | marketing \s+)? (?:season|crop \s+ year) \b )
         | [Ee]nd (?= \s+ of \s )                                                     # the end of February
         | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
         | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
@@ -457,6 +461,20 @@ def _day_span(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
+def _season(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "this season", "the current crop year": the split year that holds the document's date, read
+    like "1986/87" (both calendar years); a crop year begins mid-year, so before July it is the one
+    that began the year before.
+
+    >>> _resolve("exports this season", date(1987, 3, 31)), _resolve("the current crop year", date(1987, 9, 1))
+    (('1986-01-01', '1987-12-31'), ('1987-01-01', '1988-12-31'))
+    """
+    if anchor is None:
+        return _NONE
+    first = anchor.year - 1 if anchor.month <= 6 else anchor.year
+    return f"{first}-01-01", f"{first + 1}-12-31"
+
+
 def _month_relative(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "February last year": that month of the year before the document's.
 
@@ -604,6 +622,7 @@ def _back_by(day: date, unit: str, n: int) -> date:
 
 # The outer group of PERIOD that matched -> its resolver.
 RESOLVERS: Final[dict[str, Resolver]] = {
+    "season": _season,
     "day_span": _day_span,
     "month_rel": _month_relative,
     "to_date": _to_date,
