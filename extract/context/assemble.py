@@ -59,6 +59,7 @@ class Context(NamedTuple):
     role_cue: str  # the word that made the role ("jumped", "of", "share")
     direction_cue: str  # the word that gave the direction ("fell", "climbed", "-")
     flow_cue: str  # the flow word the exporter and importer were read around ("exports")
+    period_cue: str = ""  # the rule that chose the period ("own clause", "opens the sentence", "base, back from …")
 
 
 def add_context(figures: Sequence[Found], sentences: Sentences, doc_date: str = "") -> list[Context]:
@@ -171,9 +172,12 @@ def _sentence_context(
             direction, direction_cue = "down", surface[:1]
             value, low, high = -value, _neg(high), _neg(low)
         clause = clause_of(scope.starts, index)
-        period = scope.period(clause, f.start, f.end)
+        period, period_cue = scope.period(clause, f.start, f.end)
         if period is not None and period.kind in ("months", "span"):
-            period = endpoint(period, _lead_word(tokens, index))
+            lead = _lead_word(tokens, index)
+            ended = endpoint(period, lead)
+            if ended is not period:
+                period, period_cue = ended, f"{period_cue}; the span's {'end' if lead == 'to' else 'start'} ({lead!r})"
         flow = scope.flow(clause, f.start)
         if flow is not None:
             listed = listed_exporter(tokens, index, mentions, flow)
@@ -208,6 +212,7 @@ def _sentence_context(
                 role_cue,
                 direction_cue,
                 _flow_cue(flow),
+                period_cue if period is not None and period.first else "",
             ),
         )
 
@@ -267,38 +272,44 @@ class Clauses:
             self._sentence_flows = find_flows(self.tokens, self.mentions, self.flow_words)
         return self._sentence_flows
 
-    def period(self, clause: int, start: int, end: int) -> Period | None:
+    def period(self, clause: int, start: int, end: int) -> tuple[Period | None, str]:
         """The period nearest the figure in its clause, else one that opens the sentence ("In
         2004, …"); a period of another clause is not the figure's. A month or quarter without its
-        year follows the clause's tense ("will impose tariffs from July": the next July)."""
+        year follows the clause's tense ("will impose tariffs from July": the next July). With the
+        rule that decided it (for ``explain``)."""
         if not self.periods:
-            return None
+            return None, ""
         if len(self.starts) == 1 and len(self.figures) == 1 and not any(p.is_base or p.shift for p in self.periods):
-            chosen = nearest_period(self.periods, start, end)  # one clause, one figure: nothing to weigh
+            chosen, rule = nearest_period(self.periods, start, end), "nearest"  # one clause, one figure
         else:
-            chosen = self._choose(clause, start, end)
+            chosen, rule = self._choose(clause, start, end)
         if chosen is not None and chosen.shift:
-            return resolve_shift(chosen, shift_reference(chosen, self.periods), self.anchor)
+            reference = shift_reference(chosen, self.periods)
+            moved = resolve_shift(chosen, reference, self.anchor)
+            return moved, f"base, back from {reference.text!r}" if reference else "base, back from the document date"
         if chosen is None or not chosen.yearless:
-            return chosen
+            return chosen, rule
         lo, hi = self._bounds(clause)
         future = any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi])
-        return by_tense(chosen, future, self.anchor)
+        moved = by_tense(chosen, future, self.anchor)
+        return moved, rule if moved is chosen else f"{rule}; year by tense ({'future' if future else 'past'})"
 
-    def _choose(self, clause: int, start: int, end: int) -> Period | None:
+    def _choose(self, clause: int, start: int, end: int) -> tuple[Period | None, str]:
         periods = [p for p in self.periods if not self._base_of_another(p, end)]
         if len(self.starts) == 1:
-            return nearest_period(periods, start, end)
+            return nearest_period(periods, start, end), "nearest"
+        rule = "own clause"
         while True:
             c_start, c_end = self._offsets(clause)
             own = [p for p in periods if c_start <= p.start < c_end]
             if own:
-                return nearest_period(own, start, end)
+                return nearest_period(own, start, end), rule
             if not continues(self.tokens, self.starts, clause):
                 break
             clause -= 1
+            rule = "clause continued from the one before"
         opening = [p for p in periods if self._opens(p)]
-        return opening[0] if opening else None
+        return (opening[0], "opens the sentence") if opening else (None, "")
 
     def _base_of_another(self, period: Period, end: int) -> bool:
         """A period that belongs to a comparison's base, not to the figure ending at ``end``: "than

@@ -21,7 +21,7 @@ def render_explanation(e: Explanation) -> str:
         role        change        from "fell"
         direction   down          from "fell"
         measure     exports
-        period      2023          2023-01-01 .. 2023-12-31
+        period      2023          2023-01-01 .. 2023-12-31 by nearest
     """
     text = e.sentences.text
     lines: list[str] = []
@@ -47,7 +47,7 @@ def render_explanation(e: Explanation) -> str:
                 ("countries", f.countries, ""),
                 ("exporter", f.exporter, c.flow_cue if f.exporter else ""),
                 ("importer", f.importer, c.flow_cue if f.importer else ""),
-                ("period", f.period, f"{f.period_start} .. {f.period_end}" if f.period_start else ""),
+                ("period", f.period, f"{f.period_start} .. {f.period_end} by {c.period_cue}" if f.period_start else ""),
                 ("US dollars", f"{f.value_usd:,.0f}" if f.value_usd is not None else "", f.fx_note),
                 ("restates", f.same_as, ""),
             ]
