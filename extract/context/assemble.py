@@ -279,7 +279,8 @@ class Clauses:
         rule that decided it (for ``explain``)."""
         if not self.periods:
             return None, ""
-        if len(self.starts) == 1 and len(self.figures) == 1 and not any(p.is_base or p.shift for p in self.periods):
+        simple = len(self.figures) == 1 and not any(p.is_base or p.shift or p.kind in _SPANS for p in self.periods)
+        if len(self.starts) == 1 and simple:
             chosen, rule = nearest_period(self.periods, start, end), "nearest"  # one clause, one figure
         else:
             chosen, rule = self._choose(clause, start, end)
@@ -290,12 +291,14 @@ class Clauses:
         if chosen is None or not chosen.yearless:
             return chosen, rule
         lo, hi = self._bounds(clause)
-        future = any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi])
+        # the tense of the words before the period in its clause ("will impose … from July")
+        future = any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi] if t[START] < chosen.start)
         moved = by_tense(chosen, future, self.anchor)
         return moved, rule if moved is chosen else f"{rule}; year by tense ({'future' if future else 'past'})"
 
     def _choose(self, clause: int, start: int, end: int) -> tuple[Period | None, str]:
-        periods = [p for p in self.periods if not self._base_of_another(p, end)]
+        # not a period the figure is part of ("one month ago"), nor another figure's base period
+        periods = [p for p in self.periods if not (p.start < end and start < p.end) and not self._base_of_another(p, end)]
         if len(self.starts) == 1:
             return nearest_period(periods, start, end), "nearest"
         rule = "own clause"
