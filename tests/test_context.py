@@ -278,6 +278,12 @@ def test_period_of_the_figures_own_clause(text: str, date: str, surface: str, fi
     assert f.period_start == first
 
 
+def test_a_figure_takes_no_period_it_is_part_of() -> None:
+    # real news (dev) class: "one month ago" is the base's period, not the duration's
+    (duration, price) = extract_figures("As recently as one month ago, silver traded at $5.70 an ounce.", date="1987-04-24")
+    assert (duration.period_start, price.period_start) == ("", "1987-03-24")
+
+
 def test_listed_suppliers_each_supply_their_own_share() -> None:
     # real news (dev) class: a list of shares after one verb of supply
     text = "Brazil supplied 31%, the United States 24% and Argentina 9% of China's soybean imports."
@@ -411,6 +417,14 @@ PERIODS += [
     ("one-month-ago", "One month ago silver traded 5% higher.", "1987-04-24", "month ago", "1987-03-24", "1987-03-24"),
     ("index-base-year-is-no-period", "The index, base 1980, rose 5%.", "1987-03-26", "", "", ""),
     ("this-season", "Barley exports should reach 5% more this season.", "1987-03-31", "this season", "1986-01-01", "1987-12-31"),
+    (
+        "tense-before-the-period",
+        "Half the January rise, 5%, was due to oil, and he forecast a slowing.",
+        "1987-03-16",
+        "January",
+        "1987-01-01",
+        "1987-01-31",
+    ),
     (
         "the-month-before-a-noun",
         "Half the January rise, 5%, was due to oil.",
