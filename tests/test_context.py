@@ -127,6 +127,7 @@ FLOWS = [
     ("its-imports", "Japan raised its imports of Thai rice by 5%.", "THA", "JPN"),
     ("company-possessor-is-no-country", "The unit makes up 5% of the U.S. Group's sales.", "", ""),
     ("tendered-for", "Egypt tendered for 5% more Australian wheat.", "AUS", "EGY"),
+    ("object-of-a-verb", "The United States had licensed commercial sales worth 5% of output to Iran.", "USA", "IRN"),
     ("shares-sold-in-is-empty", "Shares worth 5% of the firm are being sold in the U.S.", "", ""),
     (
         "far-flow-is-not-taken",

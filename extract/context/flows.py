@@ -73,7 +73,7 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             continue
         verb = is_verb_use(tokens, k)
         subject = _subject(tokens, k, owner, is_verb=False)
-        far_subject = "" if subject or not verb else _subject(tokens, k, owner, is_verb=True)
+        far_subject = "" if subject or not (verb or _object_of_verb(tokens, k)) else _subject(tokens, k, owner, is_verb=True)
         from_subject = False
         if t[CLASS] == "export":
             exporter = _after(tokens, k, ("from", "by"), by_start, limit=8)
@@ -129,6 +129,25 @@ def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, t
         for j in range(first, bisect_left(starts, m.end)):
             owner[j] = (m, first)
     return owner
+
+
+def _object_of_verb(tokens: list[Token], k: int) -> bool:
+    """A flow noun right after a past verb and its adjectives: "the U.S. had licensed commercial
+    sales" (the verb's subject is the noun's agent).
+
+    >>> from extract.context.tokens import tokenize
+    >>> _object_of_verb(tokenize("the U.S. had licensed commercial sales"), 8)
+    True
+    >>> _object_of_verb(tokenize("officials said sales"), 2)
+    False
+    """
+    for j in range(k - 1, max(-1, k - 3), -1):
+        word = tokens[j][LOWER]
+        if word.endswith("ed") and TRADE_WORDS.get(word) is None and word not in _FUNCTION:
+            return True
+        if not tokens[j][TEXT][0].islower() or word in _FUNCTION:
+            return False
+    return False
 
 
 def _governed(tokens: list[Token], first: int) -> bool:
