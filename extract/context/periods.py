@@ -657,6 +657,12 @@ def _resolve(text: str, anchor: date | None = None) -> tuple[str, str]:
     return found.first, found.last
 
 
+# What can follow a year to make it part of a longer period ("1986/87", "2021-23", "1983 and 1984",
+# "1987 to 1990"); a year followed by none of these is a bare year.
+_JOINS_YEARS: Final = re.compile(r"\s*[/\-\u2013]|\s+(?:and|to|through|until)\s", re.IGNORECASE)
+_BARE_YEAR: Final = regex.compile(rf"(?<! [\w$€£.,-] ) (?P<year> {_YEAR} ) (?! [\w%-] | [.,] \d )", regex.VERBOSE)
+
+
 def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date | None = None) -> list[Period]:
     """Period mentions in ``text[start:end]``.
 
@@ -671,9 +677,31 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
     out = []
     covered = start
     for trigger in PERIOD_TRIGGER.finditer(text, start, stop):
-        if trigger.start() < covered:
+        at = trigger.start()
+        if at < covered:
             continue
-        m = PERIOD.match(text, trigger.start(), stop)
+        if trigger.end() - at == 4 and text[at].isdigit() and not _JOINS_YEARS.match(text, trigger.end(), stop):
+            # a year on its own, the commonest trigger: the short pattern, not all of PERIOD
+            year = _BARE_YEAR.match(text, at, stop)
+            if year is None:
+                continue
+            covered = year.end()
+            cue = lead_cue(text, at)
+            if cue != "not_period":
+                out.append(
+                    Period(
+                        at,
+                        year.end(),
+                        year.group(),
+                        f"{year.group()}-01-01",
+                        f"{year.group()}-12-31",
+                        False,
+                        cue == "base",
+                        kind="year",
+                    )
+                )
+            continue
+        m = PERIOD.match(text, at, stop)
         if m is None:
             continue
         covered = m.end()
