@@ -4,7 +4,7 @@ and restatement, decided sentence by sentence by the rules of the modules beside
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
 from typing import Final, NamedTuple
@@ -238,6 +238,11 @@ class Clauses:
         self._flows: dict[int, list[Flow]] = {}
         self._sentence_flows: list[Flow] | None = None
         self._token_starts: list[int] | None = None
+        self._figure_ends: list[int] | None = None
+        # one clause, one figure, plain periods: the nearest period is the figure's, nothing to weigh
+        self._simple = (
+            len(self.starts) == 1 and len(figures) == 1 and not any(p.is_base or p.shift or p.kind in _SPANS for p in periods)
+        )
 
     def _bounds(self, clause: int) -> tuple[int, int]:
         """Token indices of the clause."""
@@ -279,8 +284,7 @@ class Clauses:
         rule that decided it (for ``explain``)."""
         if not self.periods:
             return None, ""
-        simple = len(self.figures) == 1 and not any(p.is_base or p.shift or p.kind in _SPANS for p in self.periods)
-        if len(self.starts) == 1 and simple:
+        if self._simple:
             chosen, rule = nearest_period(self.periods, start, end), "nearest"  # one clause, one figure
         else:
             chosen, rule = self._choose(clause, start, end)
@@ -322,10 +326,12 @@ class Clauses:
         3.2%'s)."""
         if period.start >= end and period.is_base:
             return True
-        before = [(s, e) for s, e in self.figures if e <= period.start]
-        if not before or before[-1][1] == end:
+        if self._figure_ends is None:
+            self._figure_ends = [e for _, e in self.figures]
+        last = bisect_right(self._figure_ends, period.start) - 1
+        if last < 0 or self.figures[last][1] == end:
             return False  # no figure before the period, or it is this one
-        base_start, base_end = before[-1]
+        base_start, base_end = self.figures[last]
         if period.start >= end and period.shift and base_start >= end:
             return True  # "the year before", "a week ago" date only the figure right before them
         if period.start < end and period.start - base_end > 12:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Final
 
 from extract.context.countries import Mention
@@ -14,6 +15,7 @@ from extract.vocab import TRADE_FORMS, TRADE_WORDS, function_words
 
 _FUNCTION: Final = function_words()
 FLOW_CLASSES: Final = frozenset({"export", "import"})
+_START_OF: Final = itemgetter(START)
 # Prepositions that make the country after them an object, not the subject of a flow word
 # ("sales to Japan exports" never makes Japan the exporter). Source: English prepositions.
 _GOVERNING: Final = function_words("preposition", "linking") - {"of"}
@@ -123,10 +125,9 @@ def is_share_verb(t: Token) -> bool:
 def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, tuple[Mention, int]]:
     """Token index -> (the mention it belongs to, the mention's first token index)."""
     owner: dict[int, tuple[Mention, int]] = {}
-    starts = [t[START] for t in tokens]
     for m in mentions:
-        first = bisect_left(starts, m.start)
-        for j in range(first, bisect_left(starts, m.end)):
+        first = bisect_left(tokens, m.start, key=_START_OF)
+        for j in range(first, bisect_left(tokens, m.end, first, key=_START_OF)):
             owner[j] = (m, first)
     return owner
 
