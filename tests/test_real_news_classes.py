@@ -224,3 +224,20 @@ def test_known_gaps(text: str, expected: list[tuple[str, float, str]]) -> None:
 @table(ISSUE_UNITS)
 def test_issue_units(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# --- a bare currency noun takes the currency of the country its sentence names, at the document's date
+BY_COUNTRY = [
+    ("swiss-francs", "Swiss exports rose to 5 billion francs.", "1987-05-01", "CHF"),
+    ("belgian-francs", "Belgium's deficit was 80 billion francs.", "1987-05-01", "BEF"),
+    ("norway-crowns", "Norway sold fish worth 3 billion crowns.", "1987-05-01", "NOK"),
+    ("no-country-default", "The fee was 25 francs a share.", "1987-05-01", "FRF"),
+    ("named-currency-stays", "Swiss buyers paid 40 mln French francs.", "1987-05-01", "FRF"),
+    ("after-the-euro", "Belgium's deficit was 80 billion francs.", "2005-05-01", "FRF"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "unit"), [r[1:] for r in BY_COUNTRY], ids=[r[0] for r in BY_COUNTRY])
+def test_currency_by_country(text: str, date: str, unit: str) -> None:
+    money = [f for f in extract_figures(text, date=date) if f.kind == "money"]
+    assert [f.unit for f in money] == [unit]

@@ -11,6 +11,7 @@ from typing import Final, NamedTuple
 
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
+from extract.context.currency import bare_currency_noun, currency_by_country
 from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
@@ -184,11 +185,15 @@ def _sentence_context(
             if listed:
                 flow = Flow(flow.position, listed, flow.importer, flow.cue)
         value_usd, fx_note = None, ""
+        unit = f.unit
         if f.kind == "money":
+            noun = bare_currency_noun(surface)
+            if noun and countries:  # "2.9 billion francs" in a sentence about Belgium: BEF
+                unit = currency_by_country(f.unit, noun, countries.split(";"), anchor.isoformat() if anchor else "")
             partner = group[j - 1] if restates[j] else (group[j + 1] if j + 1 < len(group) and restates[j + 1] else None)
             stated = partner.value if partner is not None and partner.unit.split("/")[0] == "USD" else None
             when = parse_date(period.last) if period else None
-            value_usd, fx_note = to_usd(value, f.unit, when or anchor, stated)
+            value_usd, fx_note = to_usd(value, unit, when or anchor, stated)
         # tuple.__new__ directly: a named tuple's own __new__ is a Python function, costly per figure
         out[members[j]] = tuple.__new__(
             Context,
@@ -196,7 +201,7 @@ def _sentence_context(
                 value,
                 low,
                 high,
-                f.unit,
+                unit,
                 role,
                 direction,
                 measure_of(f.kind, tokens, index, after, heads),
