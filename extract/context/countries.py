@@ -4,9 +4,11 @@ the project's own aliases (capitals as metonyms, news abbreviations) in ``data/c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -48,7 +50,9 @@ def gazetteer() -> Gazetteer:
 
     best: dict[str, tuple[int, str]] = {}  # alias -> (population, code): shared demonyms go to the larger country
     demonyms: set[str] = set()
-    for info in CountryInfo.all().values():
+    # Read as untyped: the data holds None where countryinfo's types promise int or str, which compiled code checks.
+    entries: list[Mapping[str, Any]] = list(CountryInfo.all().values())
+    for info in entries:
         code = info.get("ISO", {}).get("alpha3")
         if not code:
             continue
