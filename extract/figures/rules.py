@@ -12,10 +12,12 @@ candidate of a number in a sentence.
 
 from __future__ import annotations
 
+import ast
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Final
 
 import regex
@@ -82,7 +84,16 @@ class Rule:
     @property
     def reason(self) -> str:
         """The first line of the rule's docstring: what it decides, for the trace."""
-        return (self.judge.__doc__ or self.name).strip().splitlines()[0]
+        doc = self.judge.__doc__ or _source_docstrings().get(self.judge.__name__) or self.name
+        return doc.strip().splitlines()[0]
+
+
+@cache
+def _source_docstrings() -> dict[str, str]:
+    """The docstrings of this module's functions, read from its source: compiled (mypyc), its
+    functions carry none, and the trace must read the same either way."""
+    tree = ast.parse(Path(__file__).with_name("rules.py").read_text(encoding="utf-8"))
+    return {node.name: ast.get_docstring(node) or "" for node in tree.body if isinstance(node, ast.FunctionDef)}
 
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
