@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from extract.figures.candidate import Candidate, candidates, traits
 from extract.figures.ranges import carried_unit, joined, pair_of, refusal, restated_qualifier, shared_unit
 from extract.figures.rules import rules_for
@@ -30,6 +32,7 @@ class Found(NamedTuple):
     sentence_index: int
 
 
+@mypyc_attr(native_class=False)  # compiled, a Python class still: records must pickle
 @dataclass(frozen=True, slots=True)
 class Step:
     """One line of the trace: what a rule did to the candidate at ``start``..``end``."""
