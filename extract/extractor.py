@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from extract.context import Context, add_context
 from extract.figures import Found, Step, find_figures
 from extract.table import Figure, make_figures
@@ -44,6 +46,7 @@ def figures_of_sentences(
     return make_figures(found, contexts, sentences, doc_id, offset=offset, first_index=first_index)
 
 
+@mypyc_attr(native_class=False)  # compiled, a Python class still: records must pickle
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """Everything the pipeline decided about one text: the rule trace of every candidate, and

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from extract.context import Context
 from extract.figures import Found
 from extract.text import MAX_SENTENCE, Sentences, clip_sentence
 
 
+@mypyc_attr(native_class=False)  # compiled, a Python class still: records must pickle
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure of a document: the parsed value beside the text it was read from.

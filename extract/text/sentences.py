@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from mypy_extensions import mypyc_attr
+
 from extract.vocab import ABBREVIATIONS, MONTH_FORMS
 
 # Sentence boundaries: end punctuation before a capital, or a line break. The stdlib engine scans
@@ -32,6 +34,7 @@ _NOT_ENDING: Final = ABBREVIATIONS | {name for name, (_, form) in MONTH_FORMS.it
 MAX_SENTENCE: Final = 1_000  # characters of its sentence a figure keeps; see clip_sentence
 
 
+@mypyc_attr(native_class=False)  # compiled, a Python class still: records must pickle
 @dataclass(frozen=True, slots=True)
 class Sentences:
     """Sentence spans (start, end) of one text, stripped of surrounding whitespace."""
@@ -123,6 +126,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+@mypyc_attr(native_class=False)  # compiled, a Python class still: records must pickle
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A part of a long document: its offset, its text, its sentences (spans within the piece)
