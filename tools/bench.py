@@ -74,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
     cold = statistics.median(_fresh_python(_COLD_START) for _ in range(5))
     peak = _fresh_python(_PEAK_MEMORY, str(args.file))
 
+    import extract.figures.candidate
+
+    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
+    print(f"extractor       {'compiled (mypyc)' if compiled else 'pure Python'}")
     print(f"file            {args.file} ({chars:,} characters)")
     print(f"figures         {figures:,}")
     print(f"figures only    {plain:.3f} s   {chars / plain:,.0f} characters/s   {figures / plain:,.0f} figures/s")

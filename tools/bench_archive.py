@@ -9,6 +9,9 @@ the whole process tree (driver and workers, sampled every 0.1 s):
 * peak memory on archives of 100 MB and 1 GB with 2 workers (bounded memory means equal peaks);
 * the time a 100 GB archive would take on clusters of N workers, from the measured throughput.
 
+``--real PATH`` measures a real archive instead (e.g. ``../shared/corpora/news-dev.jsonl.gz``):
+the CLI with ``--jobs 2`` (``--real-jobs``), its text counted in characters, peak of the tree.
+
 A benchmark, not a test: it takes the better part of an hour on a 2-core machine.
 """
 
@@ -49,6 +52,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--throughput-mb", type=int, default=200, help="size of the throughput archive")
     parser.add_argument("--memory-mb", type=int, nargs="*", default=[100, 1000], help="sizes of the memory archives")
     parser.add_argument("--dask-mb", type=int, default=20, help="size of the Dask overhead archive (0: skip)")
+    parser.add_argument("--real", type=Path, metavar="PATH", help="measure this JSON Lines archive only (MB: 10^6 characters)")
+    parser.add_argument("--real-jobs", type=int, nargs="*", default=[2], metavar="N", help="--jobs for --real (default: 2)")
     parser.add_argument("--read-only", action="store_true", help="only measure how fast the driver reads the big archive")
     return parser.parse_args(argv)
 
@@ -110,9 +115,38 @@ def read_rate(path: Path, size_mb: float) -> float:
     return size_mb / (time.perf_counter() - started)
 
 
+def text_size(path: Path) -> tuple[float, int]:
+    """Millions of characters of text in a JSON Lines archive, and its record count."""
+    import gzip
+    import json
+
+    chars = count = 0
+    with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                chars += len(json.loads(line).get("text") or "")
+                count += 1
+    return chars / MB, count
+
+
+def run_real(args: argparse.Namespace, folder: Path) -> int:
+    import extract.figures.candidate
+
+    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
+    size, count = text_size(args.real)
+    print(f"{args.real}: {size:.1f} MB of text, {count:,} documents, extractor {'compiled' if compiled else 'pure Python'}")
+    for jobs in args.real_jobs:
+        command = extract_command(args.real, folder / "out", "--jobs", str(jobs))
+        _print(measure("throughput", f"{args.real.name}, --jobs {jobs}", command, size, count))
+    shutil.rmtree(folder / "out", ignore_errors=True)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
+    if args.real:
+        return run_real(args, folder)
     results: list[Measured] = []
 
     big, count = archive(folder, args.throughput_mb)
