@@ -24,7 +24,6 @@ from setuptools.command.build_ext import build_ext
 # table files stay interpreted: their time goes to pandas, pyarrow and multiprocessing.
 COMPILED = [
     "extract/vocab.py",
-    "extract/extractor.py",
     "extract/text/sentences.py",
     *sorted(str(p) for p in Path("extract/figures").glob("*.py")),
     *sorted(str(p) for p in Path("extract/context").glob("*.py")),
@@ -55,6 +54,9 @@ class OptionalBuild(build_ext):  # type: ignore[misc]
     compiler error): an extension is copied beside its .py file only once all of them are built."""
 
     def run(self) -> None:
+        if self.inplace:  # extensions of an earlier build would shadow .py files this one does not compile
+            for stale in [*Path("extract").rglob("*.so"), *Path().glob("*__mypyc.*.so")]:
+                stale.unlink()
         try:
             super().run()
         except Exception as exc:  # CompileError, LinkError, a missing gcc: all mean "stay pure"
