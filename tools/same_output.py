@@ -83,9 +83,9 @@ def run(args: argparse.Namespace) -> int:
         digest.update(line.encode("utf-8") + b"\n")
         if not args.digest:
             print(line)
-    import extract
+    import extract.figures.candidate
 
-    compiled = not (extract.extractor.__file__ or "").endswith(".py")
+    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
     print(f"sha256 {digest.hexdigest()} compiled={compiled}")
     return 0
 
