@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(not (EVAL_DIR / "newsquant-dev.json").is_file(),
 
 # (value F1, value+unit F1) floors
 FLOORS = {
-    "newsquant": (0.90, 0.83),
+    "newsquant": (0.90, 0.85),
     "quantulum3": (0.60, 0.44),
 }
 
@@ -36,8 +36,8 @@ CORPUS = EVAL_DIR.parent / "corpora" / "news-dev.jsonl.gz"
 # part -> (value F1, value+unit F1, flow, period) floors, a little under today's scores. The check
 # part is scored only at the end of a round of work; its floors guard what that round reached.
 REAL_FLOORS = {
-    "dev": (0.95, 0.92, 0.0, 0.0),
-    "check": (0.0, 0.0, 0.0, 0.0),
+    "dev": (0.96, 0.93, 0.80, 0.83),
+    "check": (0.96, 0.90, 0.50, 0.52),
 }
 
 
