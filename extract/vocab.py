@@ -45,7 +45,8 @@ def _trie(words: Iterable[str], *, reverse: bool = False) -> str:
     """A regex of literal ``words`` as a trie: each shared prefix is written once, so the engine
     checks a few characters instead of trying a thousand words one by one. At each branch the
     longer words come first ("billion" before "bn" before "b"), and a word that ends where a
-    longer one goes on is an optional part, tried long first; a space matches ``\\s+``.
+    longer one goes on is an optional part, tried long first; a space matches any run of white space
+    but a line break (a figure never runs across one).
 
     ``reverse`` builds the trie from the words' ends, for patterns matched backwards (``(?r)``),
     where the engine meets a word's last character first: "HK $" must be tried before "$".
@@ -62,7 +63,7 @@ def _trie(words: Iterable[str], *, reverse: bool = False) -> str:
 
     def emit(node: dict) -> str:  # type: ignore[type-arg]
         keys = sorted((k for k in node if k), key=lambda k: (-longest(node[k]), k))
-        pieces = [(r"\s+" if k == " " else regex.escape(k), emit(node[k])) for k in keys]
+        pieces = [(r"[^\S\n]+" if k == " " else regex.escape(k), emit(node[k])) for k in keys]
         branches = [rest + char if reverse else char + rest for char, rest in pieces]
         if not branches:
             return ""
@@ -75,11 +76,12 @@ def _trie(words: Iterable[str], *, reverse: bool = False) -> str:
 
 
 def alternation(words: Iterable[str], *, ignore_case: bool = False, reverse: bool = False) -> str:
-    """A regex matching any of the literal ``words``, longest first, any space matching ``\\s+``
+    """A regex matching any of the literal ``words``, longest first, any space matching a run of
+    white space on one line
     (``reverse``: for a pattern matched backwards).
 
     >>> alternation(["bn", "billion", "b"]), alternation(["$", "HK $"], reverse=True)
-    ('(?:b(?:illion|n)?)', '(?:(?:HK\\\\s+)?\\\\$)')
+    ('(?:b(?:illion|n)?)', '(?:(?:HK[^\\\\S\\\\n]+)?\\\\$)')
     """
     ordered = sorted({normalise_space(w).casefold() if ignore_case else normalise_space(w) for w in words})
     body = _trie(ordered, reverse=reverse)
@@ -92,7 +94,7 @@ def mixed_case_alternation(table: Mapping[str, bool], *, reverse: bool = False) 
     second group when a word of the first ends inside a longer word).
 
     >>> mixed_case_alternation({"pc": False, "per cent": True})
-    '(?:(?i:per\\\\s+cent)|(?:pc))'
+    '(?:(?i:per[^\\\\S\\\\n]+cent)|(?:pc))'
     """
     folded = alternation([w for w, ignore in table.items() if ignore], ignore_case=True, reverse=reverse)
     exact = alternation([w for w, ignore in table.items() if not ignore], reverse=reverse)

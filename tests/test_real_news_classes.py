@@ -173,6 +173,8 @@ UNITS = [
     ("ounce-singular", "The coin weighs one ounce.", [("one ounce", 1.0, "ounce")]),
     ("ounces-of-gold", "The mine poured 82,000 ounces of gold.", [("82,000 ounces", 82000.0, "troy_ounce")]),
     ("line-break", "Shrs 512,000 vs 498,000\nYear", [("512,000", 512000.0, ""), ("498,000", 498000.0, "")]),
+    ("line-break-in-a-name", "It paid 5 U.S.\ndollars.", [("5", 5.0, "")]),
+    ("line-break-in-words", "Staff: several\nthousand.", []),
     ("week-ago", "Slaughter was 251,000 head versus 262,000 week ago.", [("251,000", 251000.0, ""), ("262,000", 262000.0, "")]),
     (
         "carried-across-words",

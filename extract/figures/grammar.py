@@ -84,20 +84,23 @@ _FRACTION_WORDS = alternation(words_of_class("fraction"), ignore_case=True)
 _SMALL_WORDS = alternation([w for w, (v, cls) in NUMBER_WORDS.items() if cls == "unit" and 1 <= v <= 10], ignore_case=True)
 _SCALE_WORDS = alternation(scale_words(), ignore_case=True)  # hundred, thousand, lakh, million, ...
 
+# Horizontal white space: a figure never runs across a line break ("388,536\nYear").
+_SP = r"[^\S\n]"
+
 WORD_NUMBER = rf"""
-(?: {_TENS_WORDS} (?: [-\s] {_UNITS_WORDS} \b )?     # twenty, seventy-five
+(?: {_TENS_WORDS} (?: (?: - | {_SP} ) {_UNITS_WORDS} \b )?     # twenty, seventy-five
   | {_UNITS_WORDS}                                   # one .. nineteen
-  | (?i: a \s+ dozen | dozen )                       # a dozen
-  | (?i: half \s+ an? ) (?= \s+ {_SCALE_WORDS} \b )   # "half a billion" (scale follows)
-  | (?i: an? ) (?= \s+ {_SCALE_WORDS} \b )            # "a million" (scale follows)
+  | (?i: a {_SP}+ dozen | dozen )                       # a dozen
+  | (?i: half {_SP}+ an? ) (?= {_SP}+ {_SCALE_WORDS} \b )   # "half a billion" (scale follows)
+  | (?i: an? ) (?= {_SP}+ {_SCALE_WORDS} \b )            # "a million" (scale follows)
 )
 """
 
 # Fractions of a whole: "a third", "two-thirds", "one fifth", "half" (the rule decides when "half" counts).
 FRACTION = rf"""
-(?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) [\s-]+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
-  | (?P<frac_half> (?i: half ) ) (?= \s+ (?i: of|the|a|an|its|their|all) \b )
-    (?! \s+ (?i: an? ) \s+ {_SCALE_WORDS} \b )            # "half a billion" is a number
+(?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) (?: {_SP} | - )+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
+  | (?P<frac_half> (?i: half ) ) (?= {_SP}+ (?i: of|the|a|an|its|their|all) \b )
+    (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "half a billion" is a number
 )
 """
 
@@ -126,9 +129,9 @@ PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 
 _VAGUE_PLURALS = alternation((w for w, (_, _, form) in VAGUE_AMOUNTS.items() if form == "plural"), ignore_case=True)
 _VAGUE_BEFORE_SCALE = alternation((w for w, (_, _, form) in VAGUE_AMOUNTS.items() if form == "before_scale"), ignore_case=True)
 VAGUE = rf"""
-(?: (?P<vague_tens> (?i: tens ) \s+ of \s+ ) ?                 # "tens of" multiplies by ten
-    (?P<vague> {_VAGUE_PLURALS} ) (?= \s+ of \b )               # dozens of, hundreds of
-  | (?P<several> {_VAGUE_BEFORE_SCALE} ) \s+ (?P<several_scale> {_SCALE_WORDS} ) \b   # several hundred
+(?: (?P<vague_tens> (?i: tens ) {_SP}+ of {_SP}+ ) ?                 # "tens of" multiplies by ten
+    (?P<vague> {_VAGUE_PLURALS} ) (?= {_SP}+ of \b )               # dozens of, hundreds of
+  | (?P<several> {_VAGUE_BEFORE_SCALE} ) {_SP}+ (?P<several_scale> {_SCALE_WORDS} ) \b   # several hundred
 )
 """
 
@@ -145,7 +148,7 @@ def tail(suffix: str = "") -> str:
     (?! \d | : \d | [/\u2044] \d | \. \d )         # not a time (10:30), a date (26.04) or a fraction
     # no line break inside a figure: "388,536\nYear" ends a table row, and the next line starts another;
     # two spaces may stand before a word ("513,000  dlrs"), a column's gap of more may not
-    (?P<half{suffix}> \s+ and \s+ a \s+ half )?      # one and a half
+    (?P<half{suffix}> {_SP}+ and {_SP}+ a {_SP}+ half )?      # one and a half
     # 900 million; a pair of scale words starts with hundred or thousand ("two hundred million", never "bn trillion")
     (?: (?: [^\S\n]{{1,2}} | - )? (?P<scale_word{suffix}> (?: (?i: hundred | thousand ) (?: [^\S\n] | - )+ )? {SCALE_WORD} \b )
       | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
