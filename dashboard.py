@@ -227,6 +227,14 @@ tolerance = float(st.session_state.get("tolerance", dl.DEFAULT_TOLERANCE * 100))
 browser = dl.find_browser()
 
 
+def paged(size: int, key: str) -> tuple[int, pd.DataFrame]:
+    """A page picker (shown when there is more than one page of ``size``) and its page: the index
+    of the page's first figure, and its rows."""
+    pages = max(1, -(-counts.figures // size))
+    number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=key)) - 1 if pages > 1 else 0
+    return number * size, page(source.generation, filters, number, size, source)
+
+
 def show_chart(chart: dl.Chart) -> None:
     if chart.empty:  # a plain message instead of empty axes
         st.info(chart.empty + ("" if filters_text == "all figures" else " Clear the filters to see more."))
@@ -284,16 +292,14 @@ tabs = dict(zip(VIEWS, st.tabs(VIEWS, key="view", on_change="rerun", bind="query
 
 with tabs["Figures"]:
     if tabs["Figures"].open:
-        pages = max(1, -(-counts.figures // FIGURES_PER_PAGE))
-        number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="figures_page")) - 1 if pages > 1 else 0
-        shown = page(source.generation, filters, number, FIGURES_PER_PAGE, source)
+        first, shown = paged(FIGURES_PER_PAGE, "figures_page")
         if len(shown):
             st.caption(
-                f"Figures {number * FIGURES_PER_PAGE + 1:,}–{number * FIGURES_PER_PAGE + len(shown):,} of {counts.figures:,}, "
+                f"Figures {first + 1:,}–{first + len(shown):,} of {counts.figures:,}, "
                 "each in its sentence with what was read from it. Colours:"
             )
             st.html(dl.legend_html())
-            st.html(dl.figures_html(shown, first=number * FIGURES_PER_PAGE + 1))
+            st.html(dl.figures_html(shown, first=first + 1))
 
 with tabs["Claims"]:
     if tabs["Claims"].open:
@@ -348,11 +354,9 @@ if any(tabs[name].open for name in chart_tabs):
 
 with tabs["Table"]:
     if tabs["Table"].open:
-        pages = max(1, -(-counts.figures // PAGE_ROWS))
-        number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="page")) - 1 if pages > 1 else 0
-        shown = page(source.generation, filters, number, PAGE_ROWS, source)
+        first, shown = paged(PAGE_ROWS, "page")
         if len(shown):
-            st.caption(f"Figures {number * PAGE_ROWS + 1:,}–{number * PAGE_ROWS + len(shown):,} of {counts.figures:,}.")
+            st.caption(f"Figures {first + 1:,}–{first + len(shown):,} of {counts.figures:,}.")
         picked = st.dataframe(
             dl.table_view(shown),
             key="table",

@@ -58,21 +58,20 @@ def _trie(words: Iterable[str], *, reverse: bool = False) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def longest(node: dict) -> int:  # type: ignore[type-arg]
-        return max((1 + longest(child) for key, child in node.items() if key), default=0)
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        keys = sorted((k for k in node if k), key=lambda k: (-longest(node[k]), k))
-        pieces = [(r"[^\S\n]+" if k == " " else regex.escape(k), emit(node[k])) for k in keys]
+    def emit(node: dict) -> tuple[str, int]:  # type: ignore[type-arg]
+        """The pattern of ``node``'s subtree and the length of its longest word, in one pass."""
+        children = sorted(((k, *emit(child)) for k, child in node.items() if k), key=lambda c: (-c[2], c[0]))
+        pieces = [(r"[^\S\n]+" if k == " " else regex.escape(k), rest) for k, rest, _ in children]
         branches = [rest + char if reverse else char + rest for char, rest in pieces]
+        depth = 1 + children[0][2] if children else 0
         if not branches:
-            return ""
+            return "", depth
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if "" in node:
-            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
-        return body
+            return (("(?:" + body + ")?") if len(branches) == 1 else body + "?"), depth
+        return body, depth
 
-    return emit(root)
+    return emit(root)[0]
 
 
 def alternation(words: Iterable[str], *, ignore_case: bool = False, reverse: bool = False) -> str:
@@ -176,10 +175,14 @@ def _currency_rows() -> Iterator[tuple[str, str, str, float]]:
                     yield " ".join([*words[:-1], sub]), code, "name", 0.01
 
 
+# Read once: four tables and the index of names are made from them at start-up.
+_CURRENCY_ROWS: Final = tuple(_currency_rows())
+
+
 def _currency_table(*positions: str) -> CaseTable:
     entries = []
     seen: set[str] = set()
-    for surface, code, where, factor in _currency_rows():
+    for surface, code, where, factor in _CURRENCY_ROWS:
         if where in positions or (where == "both" and "glued" not in positions):
             # Codes and symbols ("Rs", "USD") are exact; spelled-out names ("dollars", "Swiss francs") ignore case.
             ignore_case = surface[0].islower() or " " in surface.strip(" $")
@@ -222,7 +225,7 @@ def name_words(text: str) -> tuple[str, ...]:
 
 def _name_starts() -> dict[str, tuple[tuple[str, ...], ...]]:
     starts: dict[str, set[tuple[str, ...]]] = {}
-    for surface, _code, where, _factor in _currency_rows():
+    for surface, _code, where, _factor in _CURRENCY_ROWS:
         if where == "name":
             words = name_words(surface)
             starts.setdefault(words[0], set()).add(words)

@@ -9,7 +9,6 @@ import gzip
 import itertools
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,13 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import CHROMIUM, ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="system Chromium not installed (apt-get install chromium)")
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-dev.jsonl.gz"
 CORPUS_ARTICLES = 300
 # Each view, and what it shows once it has run.
@@ -76,17 +72,6 @@ def _server(*argv: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    """One Chromium for the module (Playwright's sync API runs one event loop at a time)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @contextmanager

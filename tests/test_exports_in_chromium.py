@@ -11,13 +11,12 @@ import http.server
 import io
 import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import CHROMIUM, ROOT
 from PIL import Image
 from written_articles import DOCUMENTS
 
@@ -39,13 +38,10 @@ from dashboard_lib import (
 )
 from extract import figures_frame
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not os.path.exists(CHROMIUM) or find_browser() is None, reason="system Chromium not installed (apt-get install chromium)"
 )
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
 
 
@@ -75,16 +71,6 @@ def kaleido_server() -> Iterator[None]:
         warnings.filterwarnings("ignore", "The kopts argument is ignored")
         yield
     kaleido.stop_sync_server(silence_warnings=True)
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,17 @@ from extract.vocab import rows
 NOUN_CODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {noun.casefold(): tuple(codes.split()) for noun, codes in rows("currency_nouns.tsv")}
 )
+
+
+def _use() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    used: dict[str, list[tuple[str, str, str]]] = {}
+    for country, code, start, end in rows("cldr_currency_use.tsv"):
+        used.setdefault(country, []).append((code, start, end))
+    return {country: tuple(spans) for country, spans in used.items()}
+
+
 # country (ISO 3166 alpha-3) -> (code, first day, last day or "") of each currency it used.
-_USE: dict[str, list[tuple[str, str, str]]] = {}
-for _country, _code, _start, _end in rows("cldr_currency_use.tsv"):
-    _USE.setdefault(_country, []).append((_code, _start, _end))
-USE: Final[Mapping[str, tuple[tuple[str, str, str], ...]]] = MappingProxyType({k: tuple(v) for k, v in _USE.items()})
+USE: Final[Mapping[str, tuple[tuple[str, str, str], ...]]] = MappingProxyType(_use())
 
 # The bare noun at the end of a figure's surface: only a number or scale word before it, so
 # "25 Swiss francs" (a name that says the country) is left alone.

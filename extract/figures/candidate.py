@@ -245,24 +245,31 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
     return tuple.__new__(Candidate, (*read, *left, *value, bits))
 
 
-# The words after a number, with their ends: up to six, on one line.
-_WORDS_AFTER = regex.compile(r"(?:[^\S\n]{1,2}[\w'\u2019-]+){1,6}")
+# The first word after a number, then up to five more, on one line.
+_FIRST_WORD_AFTER = regex.compile(r"[^\S\n]{1,2}([\w'\u2019-]+)")
+_WORDS_AFTER = regex.compile(r"(?:[^\S\n]{1,2}[\w'\u2019-]+){1,5}")
 _WORD = regex.compile(r"[\w'\u2019-]+")
 
 
 def currency_name_after(text: str, end: int) -> tuple[str, int] | None:
     """(name, end) of a CLDR currency name right after ``end``, the longest that fits, or None.
 
+    Most numbers are followed by a word that starts no currency name: one match and one lookup
+    settle those; the following words are read only for a word that does.
+
     >>> currency_name_after("3 billion Egyptian pounds were", 9)
     ('Egyptian pounds', 25)
     >>> currency_name_after("5 East Caribbean dollars", 1), currency_name_after("5 ships", 1)
     (('East Caribbean dollars', 24), None)
     """
-    found = _WORDS_AFTER.match(text, end)
-    if found is None:
+    first = _FIRST_WORD_AFTER.match(text, end)
+    names = CURRENCY_NAME_STARTS.get(first.group(1).casefold()) if first else None
+    if first is None or names is None:
         return None
-    words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text, end, found.end())]
-    for name in CURRENCY_NAME_STARTS.get(words[0][0], ()):
+    rest = _WORDS_AFTER.match(text, first.end())
+    stop = rest.end() if rest else first.end()
+    words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text, first.start(1), stop)]
+    for name in names:
         if len(name) <= len(words) and all(words[k][0] == part for k, part in enumerate(name)):
             last = words[len(name) - 1][2]
             if text[last : last + 1].isalnum():  # the name ends inside a longer word

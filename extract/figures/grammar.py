@@ -261,11 +261,14 @@ PROPER_BEFORE = regex.compile(
 _ZONES = alternation(z for z in TIME_ZONES if z.isupper())  # GMT, EST, ...
 _CLOCK_WORDS = alternation((z for z in TIME_ZONES if z.islower()), ignore_case=True)  # local, hrs, hours
 
+# Month names and abbreviations, as the stop words list them ("March", "Sept").
+MONTH_WORDS: Final = tuple(k for k, v in STOP_CONTEXTS.items() if v == "month")
+
 RIGHT_DATE = regex.compile(
     rf"""
     (?: \s* (?: to | and | - | \u2013 ) \s* \d{{1,2}} )?   # the first day of a span: "3 to 9 March"
     \.? \s* (?: of \s+ )?                              # 26 April, 7th of May
-    (?: {alternation(k for k, v in STOP_CONTEXTS.items() if v == "month")} ) \b
+    (?: {alternation(MONTH_WORDS)} ) \b
     | \s* (?i: a\.m\.|p\.m\.|am|pm ) \b                 # 5 pm
     | \s* {_ZONES} \b                                     # 10 GMT
     """,
@@ -287,7 +290,7 @@ CLOCK_AFTER = regex.compile(
 # Before a day of the month that ends a span of days: "between March 17 and 19", "from May 2 to 6".
 DAY_SPAN_BEFORE = regex.compile(
     rf"""(?r)
-    (?: {alternation((k for k, v in STOP_CONTEXTS.items() if v == "month"), reverse=True)} ) \.? \s+   # March, Sept.
+    (?: {alternation(MONTH_WORDS, reverse=True)} ) \.? \s+   # March, Sept.
     \d{{1,2}} \s* (?: (?i: and | to | through | till | until ) \s+ | [-\u2013] \s* )   # 17 and, 2 to, 3-
     \Z
     """,

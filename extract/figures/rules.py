@@ -52,6 +52,7 @@ from extract.figures.grammar import (
     DIGIT_CHAIN,
     ENCODED_TOKEN,
     METRES_RESTATED,
+    MONTH_WORDS,
     PHONE_AROUND,
     PLURAL_AFTER,
     PROPER_BEFORE,
@@ -65,7 +66,6 @@ from extract.vocab import (
     ONE_PRONOUN_BEFORE,
     ORDINALS,
     RELATIVE_WORDS,
-    STOP_CONTEXTS,
     function_words,
     trade_words,
 )
@@ -97,7 +97,7 @@ def _source_docstrings() -> dict[str, str]:
 
 
 _WORD = regex.compile(r"[\w'\u2019-]+")
-_MONTH_NAMES: Final = frozenset(k for k, v in STOP_CONTEXTS.items() if v == "month")
+_MONTH_NAMES: Final = frozenset(MONTH_WORDS)
 _GOODS_AFTER = regex.compile(r"[^\S\n]+of[^\S\n]+[a-z]")  # "pounds of flour"
 _PERIOD_WORDS_BEFORE: Final = frozenset({"the", *(w for w, p in ORDINALS.items() if p != "follows")})
 _ORDINAL_FOLLOWERS: Final = frozenset(w for w, p in ORDINALS.items() if p == "follows")
