@@ -18,7 +18,6 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import astuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +65,7 @@ def lines(news: int, shared: Path = SHARED) -> Iterator[str]:
             figures = extract_figures(text, label, date=date, context=context)
             yield f"# {label} context={context} figures={len(figures)}"
             for figure in figures:
-                yield repr(astuple(figure))
+                yield repr(tuple(figure))
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

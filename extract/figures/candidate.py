@@ -15,6 +15,7 @@ import regex
 from extract.figures.grammar import (
     DIGIT_AMOUNT,
     LEFT_CONTEXT,
+    LEFT_WORDS,
     OF_A_BEFORE_UNIT,
     OF_BEFORE_UNIT,
     PER_UNIT_AFTER,
@@ -184,16 +185,8 @@ class _Left(NamedTuple):
 def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
     """The candidate of one match of DIGIT_AMOUNT or WORD_AMOUNT, with what stands before it."""
     start, end = m.span()
-    found = LEFT_CONTEXT.search(text, start - 32 if start > 32 else 0, start)
-    assert found is not None  # every part of LEFT_CONTEXT is optional
-    lead, qual, stop, glued, sign_out, cur, sign = found.groups()
-    sign = sign or sign_out or ""
-    surface_start = start
-    if cur or sign:
-        surface_start = found.start("sign_out") if sign_out else (found.start("cur") if cur else found.start("sign"))
-    qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
-    stop_kind = (STOP_CONTEXTS.get(stop) or STOP_CONTEXTS.get(stop + ".") or "") if stop else ""
-    left = (qualifier, qual or "", lead.lower() if lead else "", stop_kind, glued or "", sign, cur or "", surface_start)
+    left = _left_of(text, start)
+    qualifier, qual, _, stop_kind, glued, sign, cur, _ = left
     if m.re is DIGIT_AMOUNT:
         number_text, half, scale_word, scale_letter, post_word, post_sign = m.groups()
     else:
@@ -243,6 +236,46 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
     # tuple.__new__ directly: a named tuple's own __new__ is a Python function, the costliest part here
     read = (start, end, NUMBER, number_text, is_word, number, scale_text, scale, unit, kind, factor, post)
     return tuple.__new__(Candidate, (*read, *left, *value, bits))
+
+
+_Lefts = tuple[str, str, str, str, str, str, str, int]
+
+
+def _left_of(text: str, start: int) -> _Lefts:
+    """What LEFT_CONTEXT reads before ``start``, as _Left's fields."""
+    if plain_word_before(text, start):
+        return ("exact", "", "", "", "", "", "", start)
+    found = LEFT_CONTEXT.search(text, start - 32 if start > 32 else 0, start)
+    assert found is not None  # every part of LEFT_CONTEXT is optional
+    lead, qual, stop, glued, sign_out, cur, sign = found.groups()
+    sign = sign or sign_out or ""
+    surface_start = start
+    if cur or sign:
+        surface_start = found.start("sign_out") if sign_out else (found.start("cur") if cur else found.start("sign"))
+    qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
+    stop_kind = (STOP_CONTEXTS.get(stop) or STOP_CONTEXTS.get(stop + ".") or "") if stop else ""
+    return (qualifier, qual or "", lead.lower() if lead else "", stop_kind, glued or "", sign, cur or "", surface_start)
+
+
+def plain_word_before(text: str, start: int) -> bool:
+    """Whether a space and a plain word stand before ``start`` that LEFT_CONTEXT cannot read: ASCII
+    letters, not the last word of a qualifier, range lead, stop word or currency, and not ending in
+    "minus" (read without a word boundary). Then there is no left context, and no search for it.
+
+    >>> plain_word_before("exports rose 5%", 13), plain_word_before("about 5%", 6), plain_word_before("RMB 10", 4)
+    (True, False, False)
+    >>> plain_word_before("rose -5%", 6), plain_word_before("up to 6", 6), plain_word_before("sold 6", 5)
+    (False, False, True)
+    """
+    if start < 2 or text[start - 1] != " ":
+        return False
+    first = start - 1
+    while first > 0 and ("a" <= text[first - 1] <= "z" or "A" <= text[first - 1] <= "Z"):
+        first -= 1
+    if first == start - 1:
+        return False
+    word = text[first : start - 1].lower()
+    return word not in LEFT_WORDS and not word.endswith("minus")
 
 
 # The first word after a number, then up to five more, on one line.

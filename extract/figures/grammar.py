@@ -121,6 +121,10 @@ SCALE_LETTER = _case_alternation(_SCALE_SHORT)  # "m", "K": glued, or spaced aft
 _UNIT_SHORT, _UNIT_LONG = _split_by_length(UNITS, 1)
 _CUR_POST_SHORT, _CUR_POST_LONG = _split_by_length(CURRENCY_SUFFIX_WORDS, 1)
 POST_LONG = _case_alternation(_UNIT_LONG | _CUR_POST_LONG | {"pounds": True, "pound": True})
+# What a unit or currency word can start with: a letter, or one of these ("°C"). A look-ahead on it
+# spares the engine the tries after most numbers, which a space and a plain word follow.
+_POST_LONG_FIRST = "".join(sorted({w[0] for w in (*_UNIT_LONG, *_CUR_POST_LONG) if not w[0].isalpha()}))
+POST_LONG_START = rf"(?= [^\W\d_] | [{regex.escape(_POST_LONG_FIRST)}] )" if _POST_LONG_FIRST else r"(?= [^\W\d_] )"
 POST_SHORT = _case_alternation(_UNIT_SHORT | _CUR_POST_SHORT)
 PER_UNIT = _case_alternation({w: ic for w, ic in _UNIT_LONG.items() if len(w) > 2})
 
@@ -150,10 +154,12 @@ def tail(suffix: str = "") -> str:
     # two spaces may stand before a word ("513,000  dlrs"), a column's gap of more may not
     (?P<half{suffix}> {_SP}+ and {_SP}+ a {_SP}+ half )?      # one and a half
     # 900 million; a pair of scale words starts with hundred or thousand ("two hundred million", never "bn trillion")
-    (?: (?: [^\S\n]{{1,2}} | - )? (?P<scale_word{suffix}> (?: (?i: hundred | thousand ) (?: [^\S\n] | - )+ )? {SCALE_WORD} \b )
+    (?: (?: [^\S\n]{{1,2}} | - )? (?= [^\W\d_] )                     # a scale word starts with a letter
+        (?P<scale_word{suffix}> (?: (?i: hundred | thousand ) (?: [^\S\n] | - )+ )? {SCALE_WORD} \b )
       | (?P<scale_letter{suffix}> {SCALE_LETTER} ) (?! \w )                                # 835m, 8K
     )?
-    (?: (?: [^\S\n]{{1,2}} | - )? (?P<post_word{suffix}> {POST_LONG} ) (?! \w )   # 900 million dollars, two-year
+    (?: (?: [^\S\n]{{1,2}} | - )? {POST_LONG_START}                 # a letter or "°" first
+        (?P<post_word{suffix}> {POST_LONG} ) (?! \w )                # 900 million dollars, two-year
       | (?P<post_sign{suffix}> {POST_SHORT} ) (?! \w )                 # 64.2%, 4x, 10W
     )?
     (?! [\w%] )                                         # the figure ends at a word boundary
@@ -244,6 +250,12 @@ LEFT_CONTEXT = regex.compile(
     """,
     FLAGS,
 )
+
+# The last words of everything LEFT_CONTEXT reads (qualifiers, range leads, stop words, currency
+# codes), folded: a number after a space and a plain word outside this set has nothing
+# before it for LEFT_CONTEXT to read, and the search is skipped (most numbers: "rose 5%").
+_LEFT_SURFACES: Final = (*QUALIFIERS, *STOP_CONTEXTS, *CURRENCY_PREFIXES.case_rules, *CURRENCY_GLUED.case_rules)
+LEFT_WORDS: Final = frozenset(surface.split()[-1].casefold() for surface in (*_LEFT_SURFACES, "between", "from"))
 
 # The capitalised word just before a number ("France 24", "Galaxy Note 20", "iPhone 11").
 PROPER_BEFORE = regex.compile(
@@ -417,7 +429,9 @@ PHONE_AROUND = regex.compile(
 
 # Fast trigger for WORD_AMOUNT: the words a written-out figure can start with, lower-case or
 # capitalised. Scanning for these with the stdlib engine and matching WORD_AMOUNT only where they
-# occur is about twice as fast as scanning with WORD_AMOUNT itself.
+# occur is about twice as fast as scanning with WORD_AMOUNT itself; written as tries, the stdlib
+# engine checks a word's first letters once instead of trying three hundred words in turn at every
+# word boundary (0.05 s a megabyte against 0.12 s).
 _TRIGGER_WORDS = sorted(
     {*NUMBER_WORDS, *(w.split()[0] for w in VAGUE_AMOUNTS), "tens", *MULTIPLIER_WORDS} - {"half", "halves", "a"},
     key=lambda w: (-len(w), w),
@@ -429,10 +443,10 @@ _AFTER_A = sorted(
 )
 WORD_TRIGGER = re.compile(
     r"\b(?:"
-    + "|".join(re.escape(w) for w in _TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS])
+    + alternation(_TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS])
     + r"|[A-Za-z]+fold"  # fivefold, twofold
     + r"|[Hh]alf(?=\s)"  # "half of", "almost half the"
-    + r"|[Aa]n?(?=\s+(?:"
-    + "|".join(_AFTER_A)
-    + r")\b))\b"  # a dozen, a million, a few, a third
+    + r"|[Aa]n?(?=\s+"
+    + alternation(_AFTER_A)
+    + r"\b))\b"  # a dozen, a million, a few, a third
 )

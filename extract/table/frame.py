@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields
-from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
 from extract.table.records import Figure
@@ -18,15 +16,11 @@ if TYPE_CHECKING:  # pandas costs half a second to import; only the table needs 
 DOCUMENT_COLUMNS: Final[tuple[str, ...]] = ("date", "url", "title")
 
 # Column order of every output: the Figure record's fields, in declaration order, then the document's.
-COLUMNS: Final[tuple[str, ...]] = tuple(f.name for f in fields(Figure)) + DOCUMENT_COLUMNS
+COLUMNS: Final[tuple[str, ...]] = Figure._fields + DOCUMENT_COLUMNS
 
 # Columns a table written by an earlier version may lack, and what they read as there
 # (a sentence_offset of -1: unknown, search the sentence for the surface).
 OPTIONAL_COLUMNS: Final[dict[str, str | int]] = {"date": "", "url": "", "title": "", "sentence_offset": -1}
-
-# A figure's fields as a tuple, in column order: dataclasses.astuple copies each field recursively,
-# a sixth of an archive run's time, where the fields are plain strings and numbers.
-_FIGURE_FIELDS: Final = attrgetter(*(f.name for f in fields(Figure)))
 
 _FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_usd")
 _INT_COLUMNS = ("sentence_index", "start", "end", "sentence_offset")
@@ -45,10 +39,10 @@ def arrow_schema() -> pa.Schema:
 
 
 def document_rows(figures: Iterable[Figure], document: Document | None = None) -> list[tuple[object, ...]]:
-    """Table rows of ``figures``: each figure's fields, then its document's columns."""
+    """Table rows of ``figures``: each figure's fields (a figure is a tuple in column order), then its
+    document's columns."""
     extra = (document.date, document.url, document.title) if document is not None else ("", "", "")
-    fields_of = _FIGURE_FIELDS
-    return [fields_of(f) + extra for f in figures]
+    return [f + extra for f in figures]
 
 
 def rows_to_frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
