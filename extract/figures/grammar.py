@@ -169,7 +169,9 @@ def tail(suffix: str = "") -> str:
 # The unit of a fraction or a vague amount, read after the match: "hundreds of miles", "several
 # thousand tonnes", "a quarter of a percentage point". One compiled copy of the unit words serves
 # all three (each copy inside WORD_AMOUNT would cost a tenth of a second to compile at start).
-POST_WORD_AT = regex.compile(rf"(?P<post> {POST_LONG} ) (?! \w )", FLAGS)
+# The stdlib engine compiles this long word list in half the time of ``regex`` (15 ms against 31 ms
+# of every start-up); it is only ever matched at one place, where the two engines are alike.
+POST_WORD_AT = re.compile(rf"(?P<post> {POST_LONG} ) (?! \w )", re.VERBOSE)
 OF_BEFORE_UNIT = regex.compile(r"[^\S\n]+ of [^\S\n]+", FLAGS)  # hundreds of | miles
 SPACE_BEFORE_UNIT = regex.compile(r"[^\S\n]{1,2}", FLAGS)  # several thousand | tonnes
 OF_A_BEFORE_UNIT = regex.compile(r"[^\S\n]+ (?: of [^\S\n]+ )? (?i: an? ) [^\S\n]+", FLAGS)  # a quarter of a | point
@@ -204,12 +206,13 @@ WORD_AMOUNT = regex.compile(
 # priced per ("$58.24 per barrel", "$3500 a month").
 SPACED_SCALE = regex.compile(rf"\x20 (?P<scale> {SCALE_LETTER} ) (?! \w )", FLAGS)
 _AFTER_DURATION = alternation(w for w, step in RELATIVE_WORDS.items() if step == "after")
-PER_UNIT_AFTER = regex.compile(
+# Compiled by the stdlib engine, as POST_WORD_AT and for the same reason (5 ms against 17 ms).
+PER_UNIT_AFTER = re.compile(
     rf"""
     [^\S\n]* (?: per | an? | / ) [^\S\n]* (?P<per> {PER_UNIT} ) \b   # per barrel, a month, /tonne
     (?! \s+ {_AFTER_DURATION} \b )                         # not "a year earlier"
     """,
-    FLAGS,
+    re.VERBOSE,
 )
 
 # After a quantity of goods: the time it is a rate per ("tonnes a year", "cubic feet per day",
