@@ -81,11 +81,13 @@ def add_context(figures: Sequence[Found], sentences: Sentences, doc_date: str = 
         else:
             groups.append((f.sentence_index, [k]))
     out: list[Context | None] = [None] * len(figures)
-    # Blocks of whole sentences: one pass per block for tokens, countries and periods, so that the
-    # work is shared by its sentences and memory stays bounded however long the document is.
+    # Blocks of consecutive sentences that hold figures: one pass per block for tokens, countries
+    # and periods, so that the work is shared by its sentences, sentences without figures are never
+    # read (a fifth of the context's work on news), and memory stays bounded however long the
+    # document is.
     block: list[tuple[int, list[int]]] = []
     for group in groups:
-        if block and sentences.ends[group[0]] - sentences.starts[block[0][0]] > _BLOCK_CHARS:
+        if block and (group[0] != block[-1][0] + 1 or sentences.ends[group[0]] - sentences.starts[block[0][0]] > _BLOCK_CHARS):
             _block_context(figures, sentences, block, anchor, out)
             block = []
         block.append(group)
