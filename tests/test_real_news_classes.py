@@ -210,6 +210,27 @@ ISSUE_UNITS = [
 ]
 
 
+# --- a change by half is 50 percent; "half" naming a period or a time is not (rulebook: halved/cut in half)
+HALVES = [
+    ("halved", "Shipments to Japan halved in 1986.", [("halved", 50.0, "percent")]),
+    ("cut-in-half", "The quota was cut in half.", [("half", 50.0, "percent")]),
+    ("fell-by-half", "Copper sales have fallen by half since the strike.", [("half", 50.0, "percent")]),
+    ("by-half-then-level", "Output fell by half to 2 mln tonnes.", [("half", 50.0, "percent"), ("2 mln tonnes", 2e6, "tonne")]),
+    ("halving-noun", "The halving of the levy helped exporters.", [("halving", 50.0, "percent")]),
+    ("half-owned", "The mill is half owned by a Dutch group.", [("half", 50.0, "percent")]),
+    ("half-held-hyphen", "It sold its half-held unit.", [("half", 50.0, "percent")]),
+    ("by-half-a-point", "Rates were cut by half a percentage point.", [("half a percentage point", 0.5, "percentage_point")]),
+    ("first-half-period", "Profit rose in the first half.", []),
+    ("half-year-adjective", "The half-year results were weak.", []),
+    ("on-behalf", "He spoke on behalf of the growers.", []),
+]
+
+
+@table(HALVES)
+def test_halves(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
 # Known gaps, kept visible: strict, so a fix is noticed.
 KNOWN_GAPS = [
     ("a-cent-and-a-half", "It costs a cent and a half.", [("a cent and a half", 0.015, "USD")]),

@@ -101,6 +101,12 @@ FRACTION = rf"""
 (?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) (?: {_SP} | - )+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
   | (?P<frac_half> (?i: half ) ) (?= {_SP}+ (?i: of|the|a|an|its|their|all) \b )
     (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "half a billion" is a number
+  # a change by half: "cut in half", "fell by half", "halved", "the halving of duties" (50 percent)
+  | (?<= (?<! \w ) (?i: in | by ) {_SP}+ ) (?P<frac_half> (?i: half ) ) (?! [-\w] )
+    (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "by half a billion" is a number
+  | (?P<frac_half> (?i: halved | halving ) ) \b
+  # a share held: "half owned by", "a half-controlled unit"
+  | (?P<frac_half> (?i: half ) ) (?= (?: - | {_SP}+ ) (?i: owned | controlled | held ) \b )
 )
 """
 
@@ -448,7 +454,8 @@ WORD_TRIGGER = re.compile(
     r"\b(?:"
     + alternation(_TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS])
     + r"|[A-Za-z]+fold"  # fivefold, twofold
-    + r"|[Hh]alf(?=\s)"  # "half of", "almost half the"
+    + r"|[Hh]alf(?=[\s-])|[Hh]alf(?=[.,;:!?)])"  # "half of", "almost half the", "half-owned", "cut in half."
+    + r"|[Hh]alv(?:ed|ing)"  # halved, halving
     + r"|[Aa]n?(?=\s+"
     + alternation(_AFTER_A)
     + r"\b))\b"  # a dozen, a million, a few, a third

@@ -170,7 +170,11 @@ def fraction_names_a_period(c: Candidate, text: str) -> bool:
     True
     >>> judge(fraction_names_a_period, "nearly half of it", "half")
     False
+    >>> judge(fraction_names_a_period, "the halving of duties", "halving")  # a change, never a period
+    False
     """
+    if text[c.start : c.start + 4].lower() == "halv":
+        return False
     before, after = word_before(text, c.start).lower(), word_after(text, c.end).lower()
     return before in _PERIOD_WORDS_BEFORE or after in _ORDINAL_FOLLOWERS
 
