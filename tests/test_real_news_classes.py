@@ -151,7 +151,7 @@ DATES_AND_NAMES = [
     ("day-span-to", "Talks run from June 10 to 14 in Geneva.", []),
     ("digit-chain", "It sold its 2-4-6 line to a rival.", []),
     ("iso-date", "Filed 2024-05-01 with the court.", []),
-    ("score-stays", "The vote was 7-2 against.", [("7-2", 4.5, "")]),
+    ("two-part-tally-no-chain", "The vote was 7-2 against.", [("7", 7.0, ""), ("2", 2.0, "")]),
 ]
 
 
@@ -228,6 +228,26 @@ HALVES = [
 
 @table(HALVES)
 def test_halves(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- pairs that are no range: tallies and scores (larger first) are two counts; a model is no figure
+PAIRS = [
+    ("vote-hyphen", "The panel voted 9-4 to extend the quota.", [("9", 9.0, ""), ("4", 4.0, "")]),
+    ("vote-to", "The bill cleared the chamber 271 to 150.", [("271", 271.0, ""), ("150", 150.0, "")]),
+    ("score", "The home side won 3-1.", [("3", 3.0, ""), ("1", 1.0, "")]),
+    ("range-low-high", "Buyers want 20-30 ships.", [("20-30", 25.0, "")]),
+    ("from-high-to-low", "Stocks fell from 14 to 9 weeks of use.", [("from 14 to 9 weeks", 11.5, "week")]),
+    ("range-with-unit", "Fees rose 8-6 pct.", [("8-6 pct", 7.0, "percent")]),
+    ("model-jet", "The carrier ordered six new 777-200 jets.", [("six", 6.0, "")]),
+    ("model-variant-letters", "It leased 12 737-300ER aircraft.", [("12", 12.0, "")]),
+    ("model-letter-prefix", "The A330-200 entered service.", []),
+    ("round-range-stays", "Mills crush 100-300 tonnes a day.", [("100-300 tonnes a day", 200.0, "tonne / day")]),
+]
+
+
+@table(PAIRS)
+def test_pairs(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
 
 

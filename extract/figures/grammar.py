@@ -72,7 +72,7 @@ DIGITS = r"""
   | \d{1,2} (?: , \d{2} )+ , \d{3} (?! [\d,] ) (?: \. \d+ )?   # 2,77,000: Indian grouping (lakh, crore)
   | \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
   | \d{1,3} (?: [\u00a0\u202f\u2009] \d{3} )+ (?: [.,] \d+ )?   # 1 200 000 with no-break or thin spaces
-  | \d{1,3} (?: \x20 \d{3} )+ (?! [\d.,]? \d )       # 1 200 000 with plain spaces, whole groups only
+  | \d{1,3} (?: \x20 \d{3} )+ (?! [\d.,-]? \d )      # 1 200 000 with plain spaces, whole groups only (not "12 737-300")
   | \d+ (?: \. \d+ )?                                # 1200 or 1200.5
   | \. \d+                                           # .001
 )
@@ -320,6 +320,16 @@ DAY_SPAN_BEFORE = regex.compile(
 
 # Three or more numbers joined by hyphens: a name or a code ("Lotus 1-2-3"), or an ISO date.
 DIGIT_CHAIN = regex.compile(r"\d+ (?: - \d+ ){2,}", FLAGS)
+
+# A model designation: a three-digit type and a variant in hundreds, glued by a hyphen ("747-400",
+# "767-300ER", "A340-600"). Ranges are written low to high; a type number is no round hundred.
+MODEL_CODE = regex.compile(
+    r"""
+    (?<! [\w.,-] ) [A-Z]? (?P<type> [1-9] \d{2} ) - [1-9]00   # 747-400, A340-600
+    (?! [\d.,] \d | \d )                                   # not "747-4000", not a decimal
+    """,
+    FLAGS,
+)
 
 # After a bare number: a street or place name ending in a street word (address_words.tsv), or a
 # ZIP code label, so the number is part of an address. Capitalised words alone are not enough:

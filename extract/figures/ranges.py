@@ -98,6 +98,22 @@ def units_differ(p: Pair) -> bool:
     return bool(a.unit) and bool(b.unit) and (a.kind != b.kind or a.unit != b.unit)
 
 
+def tally_not_range(p: Pair) -> bool:
+    """Two bare whole numbers, the larger first, are a tally or a score ("voted 10-8", "passed 52 to
+    47", "won 3-2"): two counts, as the rulebook says. A range is written low to high; "from" or
+    "between" before it still makes one.
+
+    >>> refuses(tally_not_range, "the panel voted 10-8 to approve"), refuses(tally_not_range, "5-10 ships")
+    (True, False)
+    >>> refuses(tally_not_range, "from 13 to 11 ships"), refuses(tally_not_range, "down 10-8 pct")
+    (False, False)
+    """
+    a, b = p.first, p.second
+    if a.lead in ("from", "between") or a.unit or b.unit or a.scale_text or b.scale_text:
+        return False
+    return a.number > b.number and a.number.is_integer() and b.number.is_integer()
+
+
 JOIN_RULES: Final[tuple[tuple[str, Callable[[Pair], bool]], ...]] = (
     ("plain_figures_only", plain_figures_only),
     ("and_needs_between", and_needs_between),
@@ -105,6 +121,7 @@ JOIN_RULES: Final[tuple[tuple[str, Callable[[Pair], bool]], ...]] = (
     ("multipliers_never_join", multipliers_never_join),
     ("change_then_level", change_then_level),
     ("units_differ", units_differ),
+    ("tally_not_range", tally_not_range),
 )
 
 

@@ -52,6 +52,7 @@ from extract.figures.grammar import (
     DIGIT_CHAIN,
     ENCODED_TOKEN,
     METRES_RESTATED,
+    MODEL_CODE,
     MONTH_WORDS,
     PHONE_AROUND,
     PLURAL_AFTER,
@@ -529,6 +530,24 @@ def digit_chain(c: Candidate, text: str) -> bool:
     return found is not None and found.end() >= c.end
 
 
+def model_designation(c: Candidate, text: str) -> bool:
+    """A type and its variant joined by a hyphen name a model, not a range or a tally: "the 747-400",
+    "15 767-300ER planes"; "100-200 tonnes" stays a range (a type number is no round hundred).
+
+    >>> judge(model_designation, "four 747-400 aircraft", "747"), judge(model_designation, "four 747-400 aircraft", "400")
+    (True, True)
+    >>> judge(model_designation, "sold 100-200 tonnes", "100"), judge(model_designation, "a 10-8 vote", "10")
+    (False, False)
+    """
+    if text[c.end : c.end + 1] != "-" and text[c.start - 1 : c.start] != "-":
+        return False
+    left = c.start - 4 if text[c.start - 1 : c.start] == "-" else c.start
+    if left > 0 and text[left - 1].isupper():  # "A340-600"
+        left -= 1
+    found = MODEL_CODE.match(text, max(left, 0))
+    return found is not None and found.end() >= c.end and int(found.group("type")) % 100 != 0
+
+
 def year_after_apostrophe(c: Candidate, text: str) -> bool:
     """Two digits after an apostrophe are a year: "Sept'19", "the class of '98".
 
@@ -763,6 +782,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("day_after_a_date", day_after_a_date, NUMBER_T | UNITLESS | SMALL_WHOLE),
     Rule("year_after_apostrophe", year_after_apostrophe, NUMBER_T | DIGITS | UNITLESS),
     Rule("digit_chain", digit_chain, NUMBER_T | DIGITS),
+    Rule("model_designation", model_designation, NUMBER_T | DIGITS | UNITLESS),
     Rule("date_or_time_after", date_or_time_after, NUMBER_T | UNITLESS | SMALL_WHOLE),
     Rule("clock_time", clock_time, NUMBER_T | DIGITS | FOUR_DIGITS),
     Rule("phone_number", phone_number, NUMBER_T | DIGITS | UNITLESS),
