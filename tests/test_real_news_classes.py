@@ -251,6 +251,38 @@ def test_pairs(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
 
 
+# --- a scaled bare number whose unit is left unsaid takes the unit of the scaled figure before it
+ELLIPSIS = [
+    (
+        "exported-after-produced",
+        "The mills made 620 mln kilos of cloth and sold 210 mln.",
+        [("620 mln kilos", 6.2e8, "kilogram"), ("210 mln", 2.1e8, "kilogram")],
+    ),
+    (
+        "a-further",
+        "The plan saves 80 mln guilders in 1988 and a further 150 mln by 1990.",
+        [("80 mln guilders", 8e7, "NLG"), ("150 mln", 1.5e8, "NLG")],
+    ),
+    (
+        "list-of-bases",
+        "Imports were 4.1 billion dlrs against 3.9 billion in May and 3.2 billion in June.",
+        [("4.1 billion dlrs", 4.1e9, "USD"), ("3.9 billion", 3.9e9, "USD"), ("3.2 billion", 3.2e9, "USD")],
+    ),
+    ("own-noun", "Net was 5 mln dlrs on 12 mln shares.", [("5 mln dlrs", 5e6, "USD"), ("12 mln", 1.2e7, "")]),
+    (
+        "restated-in-brackets",
+        "Wealth reached 40 billion dlrs and 30 billion ($38bn) abroad.",
+        [("40 billion dlrs", 4e10, "USD"), ("30 billion", 3e10, ""), ("$38bn", 3.8e10, "USD")],
+    ),
+    ("no-scale-no-carry", "Stocks were 5 mln tonnes, up 3 from May.", [("5 mln tonnes", 5e6, "tonne"), ("3", 3.0, "")]),
+]
+
+
+@table(ELLIPSIS)
+def test_ellipsis(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
 # Known gaps, kept visible: strict, so a fix is noticed.
 KNOWN_GAPS = [
     ("a-cent-and-a-half", "It costs a cent and a half.", [("a cent and a half", 0.015, "USD")]),

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from extract.figures.candidate import Candidate, candidates, traits
-from extract.figures.ranges import carried_unit, joined, pair_of, refusal, restated_qualifier, shared_unit
+from extract.figures.ranges import carried_unit, elliptical_unit, joined, pair_of, refusal, restated_qualifier, shared_unit
 from extract.figures.rules import rules_for
 from extract.text.sentences import Sentences
 
@@ -80,6 +80,13 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
             if carried is not None:
                 _note(trace, c, "carried_unit", "changed", f"unit -> {carried.unit!r} (compared with the figure before)")
                 c = carried
+            else:
+                unsaid = elliptical_unit(text, last, c)
+                if unsaid is not None:
+                    _note(
+                        trace, c, "elliptical_unit", "changed", f"unit -> {unsaid.unit!r} (left unsaid after the figure before)"
+                    )
+                    c = unsaid
         last, last_sentence = c, sentence
         out.append(tuple.__new__(Found, (c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence)))
     return out

@@ -14,12 +14,16 @@ from typing import Final
 from extract.figures.candidate import MULTIPLIER, NUMBER, Candidate, bounds, candidates_at, valued
 from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, RANGE_JOIN
 from extract.figures.numbers import tidy_float
-from extract.figures.rules import word_before
-from extract.vocab import trade_words
+from extract.figures.rules import word_after, word_before
+from extract.vocab import function_words, trade_words
 
 # Words before "X to Y" that make X a change and Y the level it led to ("rose 5% to $84"), not a
 # range: the change verbs of trade_words.tsv, and "by" ("up by 5% to").
 _CHANGE_BEFORE: Final = trade_words("up", "down") | {"by"}
+
+# Words after a bare scaled number that leave its noun unsaid ("exported 157 mln in 1986"): any
+# function word. A content word after it is its own noun ("12 mln shares", "1.5 mln wheat").
+_NOUN_UNSAID_AFTER: Final = function_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,30 @@ def carried_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     if b.unit or not a.unit or b.expression != NUMBER or a.kind == "duration":
         return None
     if bool(a.scale_text) != bool(b.scale_text) or COMPARED_WITH.match(text, a.end, b.surface_start) is None:
+        return None
+    return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
+
+
+def elliptical_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """A bare number with a scale word and no noun after it takes the unit of the scaled figure
+    before it in its sentence, as wire copy leaves the unit unsaid the second time: "produced 540 mln
+    kilos and exported 157 mln", "100 mln guilders this year and a further 300 mln by 1990".
+
+    >>> t = "It produced 540 mln kilos and exported 157 mln in 1986."
+    >>> elliptical_unit(t, candidates_at(t, 12)[0], candidates_at(t, 39)[0]).unit
+    'kilogram'
+    >>> t = "Net was 5 mln dlrs on 12 mln shares."
+    >>> elliptical_unit(t, candidates_at(t, 8)[0], candidates_at(t, 22)[0]) is None
+    True
+    """
+    if b.unit or b.currency or not a.unit or b.expression != NUMBER or a.kind == "duration":
+        return None
+    if not (a.scale_text and b.scale_text) or a.kind == "percent":
+        return None
+    after = word_after(text, b.end)
+    if after and after.lower() not in _NOUN_UNSAID_AFTER:
+        return None
+    if text[b.end : b.end + 3].lstrip()[:1] in ("(", "["):  # "771 billion ($1tn)": restated, so in another unit
         return None
     return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
 
