@@ -275,6 +275,17 @@ ELLIPSIS = [
         [("40 billion dlrs", 4e10, "USD"), ("30 billion", 3e10, ""), ("$38bn", 3.8e10, "USD")],
     ),
     ("no-scale-no-carry", "Stocks were 5 mln tonnes, up 3 from May.", [("5 mln tonnes", 5e6, "tonne"), ("3", 3.0, "")]),
+    # a compared number with its own noun keeps none from the figure before
+    (
+        "compared-own-noun",
+        "Car exports rose 12 pct from a year earlier to 91,400 units.",
+        [("12 pct", 12.0, "percent"), ("91,400", 91400.0, "")],
+    ),
+    (
+        "compared-unsaid",
+        "The rate fell to 7.5 pct from 7.75 last week.",
+        [("7.5 pct", 7.5, "percent"), ("7.75", 7.75, "percent")],
+    ),
 ]
 
 

@@ -15,15 +15,26 @@ from extract.figures.candidate import MULTIPLIER, NUMBER, Candidate, bounds, can
 from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, RANGE_JOIN
 from extract.figures.numbers import tidy_float
 from extract.figures.rules import word_after, word_before
-from extract.vocab import function_words, trade_words
+from extract.vocab import RELATIVE_WORDS, function_words, trade_words
 
 # Words before "X to Y" that make X a change and Y the level it led to ("rose 5% to $84"), not a
 # range: the change verbs of trade_words.tsv, and "by" ("up by 5% to").
 _CHANGE_BEFORE: Final = trade_words("up", "down") | {"by"}
 
-# Words after a bare scaled number that leave its noun unsaid ("exported 157 mln in 1986"): any
-# function word. A content word after it is its own noun ("12 mln shares", "1.5 mln wheat").
-_NOUN_UNSAID_AFTER: Final = function_words()
+# Words after a bare number that leave its noun unsaid ("exported 157 mln in 1986", "from 233 mln
+# last year"): function words and words of relative time. Any other lower-case word after it is
+# its own noun ("12 mln shares", "to 174,133 units"), and the number takes no unit from another.
+_NOUN_UNSAID_AFTER: Final = function_words() | frozenset(RELATIVE_WORDS)
+
+
+def own_noun_after(text: str, end: int) -> bool:
+    """Whether a lower-case content word follows ``end``: the number's own noun.
+
+    >>> own_noun_after("to 174,133 units", 10), own_noun_after("from 233 mln last year", 12)
+    (True, False)
+    """
+    after = word_after(text, end)
+    return bool(after) and after.islower() and after not in _NOUN_UNSAID_AFTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +224,8 @@ def carried_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     if b.unit or not a.unit or b.expression != NUMBER or a.kind == "duration":
         return None
     if bool(a.scale_text) != bool(b.scale_text) or COMPARED_WITH.match(text, a.end, b.surface_start) is None:
+        return None
+    if own_noun_after(text, b.end):  # "up 38 pct from a year earlier to 174,133 units"
         return None
     return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
 
