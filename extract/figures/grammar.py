@@ -445,6 +445,9 @@ PHONE_AROUND = regex.compile(
     """,
     FLAGS,
 )
+# The part every telephone number of PHONE_AROUND holds: searched first, as the engine finds it by
+# its digits fast, where PHONE_AROUND's optional start makes it try every position.
+PHONE_CORE = regex.compile(r"\d{3} [.-] \d{4}", FLAGS)
 
 # Fast trigger for WORD_AMOUNT: the words a written-out figure can start with, lower-case or
 # capitalised. Scanning for these with the stdlib engine and matching WORD_AMOUNT only where they

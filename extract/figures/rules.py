@@ -55,6 +55,7 @@ from extract.figures.grammar import (
     MODEL_CODE,
     MONTH_WORDS,
     PHONE_AROUND,
+    PHONE_CORE,
     PLURAL_AFTER,
     PROPER_BEFORE,
     RIGHT_DATE,
@@ -605,7 +606,10 @@ def phone_number(c: Candidate, text: str) -> bool:
     >>> judge(phone_number, "call 202-555-0143 today", "202"), judge(phone_number, "between 5-10% of trade", "10%")
     (True, False)
     """
-    for found in PHONE_AROUND.finditer(text, max(0, c.start - 20), min(len(text), c.end + 20)):
+    lo, hi = max(0, c.start - 20), min(len(text), c.end + 20)
+    if PHONE_CORE.search(text, lo, hi) is None:
+        return False
+    for found in PHONE_AROUND.finditer(text, lo, hi):
         if found.start() <= c.start and c.end <= found.end():
             return True
     return False
