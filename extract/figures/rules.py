@@ -609,10 +609,7 @@ def phone_number(c: Candidate, text: str) -> bool:
     lo, hi = max(0, c.start - 20), min(len(text), c.end + 20)
     if PHONE_CORE.search(text, lo, hi) is None:
         return False
-    for found in PHONE_AROUND.finditer(text, lo, hi):
-        if found.start() <= c.start and c.end <= found.end():
-            return True
-    return False
+    return any(found.start() <= c.start and c.end <= found.end() for found in PHONE_AROUND.finditer(text, lo, hi))
 
 
 # --- rules on machine text -------------------------------------------------------------------------
