@@ -1,6 +1,7 @@
 """Draw the sentences of the real-news gold set from the news corpus, once, with a fixed seed.
 
     python -m tools.sample_gold [CORPUS] [-n 450] [--flows 150] [--seed 20261123] [-o FILE]
+    python -m tools.sample_gold --extend tests/gold/real_news.jsonl [--flows 90] [--trade 20,10] [--seed 20261124]
 
 Writes one JSON line per sentence: document id, the sentence's character span in the document's
 text, the part it belongs to (``dev`` or ``check``, by document) and the stratum it was drawn
@@ -152,6 +153,37 @@ def sample(corpus: Path, size: int, seed: int, flows: int = 0) -> list[dict[str,
     return chosen
 
 
+def extend(corpus: Path, existing: set[str], seed: int, flows: int, trade: tuple[int, int]) -> list[dict[str, object]]:
+    """More development sentences, from documents the gold set does not hold and on the ``dev``
+    side of the hash only (the check part stays as it was split): ``flows`` that state a flow,
+    then ``trade`` = (Reuters, BBC) sentences with a trade cue; at most one per document."""
+    rng = random.Random(seed)
+    strata, flow_pool = candidates(corpus)
+    chosen: list[dict[str, object]] = []
+    used = set(existing)
+
+    def take(pool: list[dict[str, object]], want: int, stratum: str) -> None:
+        for item in pool:
+            if want == 0:
+                return
+            doc_id = str(item["doc_id"])
+            if doc_id in used or part_of(doc_id) != "dev":
+                continue
+            used.add(doc_id)
+            source = stratum or str(item["source"]) + "-flow"
+            chosen.append({**{k: item[k] for k in ("doc_id", "start", "end")}, "part": "dev", "stratum": f"round2-{source}"})
+            want -= 1
+
+    rng.shuffle(flow_pool)
+    take(flow_pool, flows, "")
+    for (source, cue), want in zip((("reuters", True), ("bbc", True)), trade, strict=True):
+        pool = strata[(source, cue)]
+        rng.shuffle(pool)
+        take(pool, want, f"{source}-trade")
+    chosen.sort(key=lambda c: (str(c["doc_id"]), int(c["start"])))  # type: ignore[call-overload]
+    return chosen
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.sample_gold", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
@@ -159,8 +191,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--flows", type=int, default=150, help="sentences that state a flow, drawn after the others")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("-o", "--output", type=Path, default=None, help="JSON Lines file (default: stdout)")
+    parser.add_argument("--extend", type=Path, default=None, help="gold set to extend: more dev sentences from other documents")
+    parser.add_argument("--trade", default="20,10", help="with --extend: Reuters,BBC sentences with a trade cue")
     args = parser.parse_args(argv)
-    rows = sample(args.corpus, args.n, args.seed, args.flows)
+    if args.extend is not None:
+        existing = {json.loads(line)["doc_id"] for line in args.extend.read_text(encoding="utf-8").splitlines() if line}
+        reuters, bbc = (int(n) for n in args.trade.split(","))
+        rows = extend(args.corpus, existing, args.seed, args.flows, (reuters, bbc))
+    else:
+        rows = sample(args.corpus, args.n, args.seed, args.flows)
     lines = "".join(json.dumps(row) + "\n" for row in rows)
     if args.output is None:
         sys.stdout.write(lines)
