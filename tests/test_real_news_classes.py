@@ -294,6 +294,24 @@ def test_ellipsis(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
 
 
+# --- "double" and "triple" as verbs state a multiplication; as adjectives they do not
+MULTIPLIER_VERBS = [
+    ("could-double", "Coal sales to India could double by 2030.", [("double", 2.0, "times")]),
+    ("double-to-level", "Deliveries may double to 90,000 tonnes.", [("double", 2.0, "times"), ("90,000 tonnes", 9e4, "tonne")]),
+    ("doubles-in", "The fleet doubles in size.", [("doubles", 2.0, "times")]),
+    ("triple-object", "The mill will triple its output.", [("triple", 3.0, "times")]),
+    ("end-of-clause", "Officials expect the quota to triple.", [("triple", 3.0, "times")]),
+    ("adjective-noun", "They signed a double taxation accord.", []),
+    ("adjective-hyphen", "Imports saw double-digit growth.", []),
+    ("rating", "The bank kept its triple A rating.", []),
+]
+
+
+@table(MULTIPLIER_VERBS)
+def test_multiplier_verbs(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
 # Known gaps, kept visible: strict, so a fix is noticed.
 KNOWN_GAPS = [
     ("a-cent-and-a-half", "It costs a cent and a half.", [("a cent and a half", 0.015, "USD")]),

@@ -28,6 +28,7 @@ from extract.figures.candidate import (
     FRACTION_T,
     GLUED,
     MINUS,
+    MULTIPLIER_T,
     NUMBER_T,
     POUND,
     QUALIFIED,
@@ -549,6 +550,32 @@ def model_designation(c: Candidate, text: str) -> bool:
     return found is not None and found.end() >= c.end and int(found.group("type")) % 100 != 0
 
 
+# Words after a base-form multiplier that make it a verb: "could double to", "doubles in size",
+# "will triple by 2030", "doubled the amount"; the end of a clause too. Any other word makes it
+# an adjective ("a double taxation treaty").
+_MULTIPLIER_VERB_AFTER: Final = function_words("article", "linking", "preposition") | {"its", "their", "this", "next", "again"}
+_BASE_FORMS: Final = frozenset({"double", "doubles", "triple", "triples", "quadruple", "quadruples"})
+
+
+def multiplier_adjective(c: Candidate, text: str) -> bool:
+    """ "double" and "triple" are verbs ("exports could double by 2030") or adjectives ("a double
+    taxation treaty", "double-digit growth"); only the verb states a multiplication.
+
+    >>> judge(multiplier_adjective, "sales could double by 2030", "double")
+    False
+    >>> judge(multiplier_adjective, "a double taxation treaty", "double"), judge(multiplier_adjective, "double-digit", "double")
+    (True, True)
+    >>> judge(multiplier_adjective, "a triple A rating", "triple")
+    True
+    """
+    if text[c.start : c.end].lower() not in _BASE_FORMS:
+        return False
+    if text[c.end : c.end + 1] == "-":
+        return True
+    after = word_after(text, c.end)  # as written: "a triple A rating" is no article
+    return bool(after) and after not in _MULTIPLIER_VERB_AFTER
+
+
 def year_after_apostrophe(c: Candidate, text: str) -> bool:
     """Two digits after an apostrophe are a year: "Sept'19", "the class of '98".
 
@@ -782,6 +809,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("year_before_a_time_word", year_before_a_time_word, NUMBER_T | DIGITS | FOUR_DIGITS | UNIT),
     Rule("day_after_a_date", day_after_a_date, NUMBER_T | UNITLESS | SMALL_WHOLE),
     Rule("year_after_apostrophe", year_after_apostrophe, NUMBER_T | DIGITS | UNITLESS),
+    Rule("multiplier_adjective", multiplier_adjective, MULTIPLIER_T),
     Rule("digit_chain", digit_chain, NUMBER_T | DIGITS),
     Rule("model_designation", model_designation, NUMBER_T | DIGITS | UNITLESS),
     Rule("date_or_time_after", date_or_time_after, NUMBER_T | UNITLESS | SMALL_WHOLE),
