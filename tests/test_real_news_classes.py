@@ -202,6 +202,8 @@ ISSUE_UNITS = [
     ("index-points", "The index shed 212 points.", [("212 points", 212.0, "index_point")]),
     ("pounds-of-goods", "Mills bought 4 million pounds of flour.", [("4 million pounds", 4e6, "pound")]),
     ("pounds-money", "The deal is worth 8 billion pounds.", [("8 billion pounds", 8e9, "GBP")]),
+    ("pounds-of-goods-rate", "The mill spins 2 mln pounds of cotton a month.", [("2 mln pounds", 2e6, "pound / month")]),
+    ("pounds-of-goods-annually", "It ships 900,000 pounds of pecans annually.", [("900,000 pounds", 9e5, "pound / year")]),
     ("apostrophe-year", "Sales peaked in Sept'19 and fell.", []),
     ("day-span-month-after", "The fair runs from 3 to 9 March.", []),
     ("age-apposition", "Ortiz, 58, leads the board.", [("58", 58.0, "year")]),
