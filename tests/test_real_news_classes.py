@@ -238,6 +238,7 @@ PAIRS = [
     ("vote-hyphen", "The panel voted 9-4 to extend the quota.", [("9", 9.0, ""), ("4", 4.0, "")]),
     ("vote-to", "The bill cleared the chamber 271 to 150.", [("271", 271.0, ""), ("150", 150.0, "")]),
     ("score", "The home side won 3-1.", [("3", 3.0, ""), ("1", 1.0, "")]),
+    ("tally-after-name", "The bill cleared the Senate 61 to 35.", [("61", 61.0, ""), ("35", 35.0, "")]),
     ("range-low-high", "Buyers want 20-30 ships.", [("20-30", 25.0, "")]),
     ("from-high-to-low", "Stocks fell from 14 to 9 weeks of use.", [("from 14 to 9 weeks", 11.5, "week")]),
     ("range-with-unit", "Fees rose 8-6 pct.", [("8-6 pct", 7.0, "percent")]),

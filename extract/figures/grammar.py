@@ -321,6 +321,10 @@ DAY_SPAN_BEFORE = regex.compile(
 # Three or more numbers joined by hyphens: a name or a code ("Lotus 1-2-3"), or an ISO date.
 DIGIT_CHAIN = regex.compile(r"\d+ (?: - \d+ ){2,}", FLAGS)
 
+# After a number: a second number joined by a dash or "to" ("61 to 35", "10-8"): a pair, as a
+# tally or a range, never the number of a name.
+PAIR_AFTER = regex.compile(r"\x20? (?: - | to ) \x20? \d", FLAGS)
+
 # A model designation: a three-digit type and a variant in hundreds, glued by a hyphen ("747-400",
 # "767-300ER", "A340-600"). Ranges are written low to high; a type number is no round hundred.
 MODEL_CODE = regex.compile(

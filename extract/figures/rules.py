@@ -55,6 +55,7 @@ from extract.figures.grammar import (
     METRES_RESTATED,
     MODEL_CODE,
     MONTH_WORDS,
+    PAIR_AFTER,
     PHONE_AROUND,
     PHONE_CORE,
     PLURAL_AFTER,
@@ -424,8 +425,12 @@ def label_number(c: Candidate, text: str) -> bool:
 
     >>> judge(label_number, "contacted by France 24 on Monday", "24"), judge(label_number, "Some 300 people came", "300")
     (True, False)
+    >>> judge(label_number, "passed the Senate 61 to 35", "61")  # a pair of numbers: a tally, no name
+    False
     """
     if c.qualifier != "exact" or c.start < 2 or text[c.start - 1] != " ":
+        return False
+    if PAIR_AFTER.match(text, c.end):
         return False
     before = text[max(0, c.start - 40) : c.start - 1].rpartition(" ")[2]
     if before.islower() or before.isdigit():  # the word before has no capital: no name (a cheap test first)
