@@ -506,3 +506,80 @@ def test_document_date_sets_the_rate_date() -> None:
 def test_context_can_be_left_out() -> None:
     (f,) = extract_figures("China's exports to Russia jumped 64.2% in 2023.", context=False)
     assert (f.role, f.exporter, f.period) == ("", "", "")
+
+
+# Generality of the flow rules: each class of the list (and of the robustness list) in
+# several forms — other verbs, word orders, tenses, spellings, wire and modern style. All invented.
+# Row: id, sentence, document date, figure surface, exporter, importer.
+FLOW_FORMS = [
+    # shares: a verb of share, "made up", the noun "share" after its owner, lists after a verb of supply
+    ("share-accounted-modern", "Germany accounted for 12% of Poland's imports last year.", "", "12%", "DEU", "POL"),
+    ("share-made-up-wire", "Australia made up 40 pct of Japan's coal imports in 1986.", "", "40 pct", "AUS", "JPN"),
+    ("share-makes-up", "Canada makes up about a third of U.S. lumber imports.", "", "a third", "CAN", "USA"),
+    ("share-noun-owner", "Brazil's share in China's soybean purchases rose to 60%.", "", "60%", "BRA", "CHN"),
+    ("share-noun-dotted", "The U.S. share of Japan's beef imports fell to 41 pct.", "", "41 pct", "USA", "JPN"),
+    ("share-came-from", "About 35% of India's oil imports came from Russia in 2023.", "", "35%", "RUS", "IND"),
+    ("share-list", "Chile supplied 40%, Peru 25% and Australia 10% of China's copper imports.", "", "25%", "PER", "CHN"),
+    # verbs beyond export and import, in several tenses
+    ("verb-will-supply", "Norway will supply 20 bcm of gas to Germany next year.", "", "20 bcm", "NOR", "DEU"),
+    ("verb-sold-wire", "Argentina sold 1.2 mln tonnes of wheat to Brazil in January.", "", "1.2 mln tonnes", "ARG", "BRA"),
+    ("verb-sells-present", "Canada sells about $3 billion of canola to China each year.", "", "$3 billion", "CAN", "CHN"),
+    ("verb-bought-demonym", "Egypt bought 300,000 tonnes of French wheat.", "", "300,000 tonnes", "FRA", "EGY"),
+    ("verb-bought-from", "Egypt bought 300,000 tonnes of wheat from France.", "", "300,000 tonnes", "FRA", "EGY"),
+    ("verb-delivered", "Russia delivered 2.1 mln tonnes of grain to Egypt in 2023.", "", "2.1 mln tonnes", "RUS", "EGY"),
+    ("verb-purchased-dotted", "Japan purchased 500,000 tonnes of U.S. corn.", "", "500,000 tonnes", "USA", "JPN"),
+    ("verb-procures", "India procures 2 mln tonnes of pulses from Canada.", "", "2 mln tonnes", "CAN", "IND"),
+    ("telegraphic-buys", "Japan buys 50,000 tonnes U.S. wheat.", "", "50,000 tonnes", "USA", "JPN"),
+    ("telegraphic-bought", "Iraq bought 200,000 tonnes Australian wheat.", "", "200,000 tonnes", "AUS", "IRQ"),
+    # agents and places: passive, "by", "to … buyers", "sold in"
+    ("passive-shipped-by", "About 3 mln tonnes were shipped to Japan by Brazil.", "", "3 mln tonnes", "BRA", "JPN"),
+    ("passive-exported-by", "Some 40,000 cars were exported to Mexico by South Korea in June.", "", "40,000", "KOR", "MEX"),
+    ("purchases-by-agent", "Purchases of Japanese cars by Canada fell 4% in 2022.", "", "4%", "JPN", "CAN"),
+    ("sold-in-place", "Some 12,000 Belarusian tractors were sold in Kazakhstan last year.", "", "12,000", "BLR", "KAZ"),
+    ("to-demonym-buyers", "Thailand sold 200,000 tonnes of rice to Iraqi buyers.", "", "200,000 tonnes", "THA", "IRQ"),
+    # names: dotted, historic states, the EEC/EC, nationality adjectives
+    ("dotted-both", "U.S. corn sales to the U.S.S.R. reached 1.5 mln tonnes.", "", "1.5 mln tonnes", "USA", "SUN"),
+    ("historic-west-germany", "West German exports to Yugoslavia rose 7 pct.", "", "7 pct", "DEU", "YUG"),
+    ("historic-czechoslovakia", "Czechoslovakia bought 500,000 tonnes of Soviet oil.", "", "500,000 tonnes", "SUN", "CSK"),
+    ("eec-imports-of", "EEC imports of U.S. corn fell 9 pct.", "", "9 pct", "USA", "EUU"),
+    ("ec-exported-to", "The EC exported 2 mln tonnes of barley to Saudi Arabia.", "", "2 mln tonnes", "EUU", "SAU"),
+    ("nationality-both", "Japanese imports of US beef rose 12%.", "", "12%", "USA", "JPN"),
+    # clauses: a second clause keeps its own flow
+    (
+        "while-own-importer",
+        "China's exports to the U.S. rose 5% in May, while exports to Japan fell 8 pct.",
+        "",
+        "8 pct",
+        "",
+        "JPN",
+    ),
+    ("while-first-clause", "Exports to Japan fell 8 pct, while U.S. imports from Mexico rose 3%.", "", "8 pct", "", "JPN"),
+    ("whereas-own", "German sales to France rose 2%, whereas imports from Italy dropped 6%.", "", "6%", "ITA", ""),
+    # no flow: "from" a year or an amount, company names, domestic sales, no flow word, trade between
+    ("from-a-year", "Imports have risen 30% from 1986.", "", "30%", "", ""),
+    ("from-an-amount", "Exports fell to $4bn from $5bn.", "", "$4bn", "", ""),
+    ("company-carrier", "Japan Airlines bought 12 Boeing jets.", "", "12", "", ""),
+    ("company-steel", "British Steel sold 5 pct more plate last year.", "", "5 pct", "", ""),
+    ("company-motors", "General Motors said Korea Motors bought 300 engines.", "", "300", "", ""),
+    ("domestic-sales", "Toyota's domestic sales in Japan rose 4%.", "", "4%", "", ""),
+    ("retail-sales", "Retail sales in Britain rose 0.4 pct in May.", "", "0.4 pct", "", ""),
+    ("country-no-flow-word", "Profits at the Japanese firm rose 9%.", "", "9%", "", ""),
+    ("said-no-flow-word", "France said on Monday that its GDP grew 0.3% in the quarter.", "", "0.3%", "", ""),
+    ("trade-between-dotted", "Trade between the U.S. and Japan grew 9%.", "", "9%", "", ""),
+    (
+        "conjunct-is-no-origin",
+        "Egypt bought 200,000 tonnes of wheat and Algeria 100,000 tonnes.",
+        "",
+        "200,000 tonnes",
+        "",
+        "EGY",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "exporter", "importer"), [r[1:] for r in FLOW_FORMS], ids=[r[0] for r in FLOW_FORMS]
+)
+def test_flow_forms(text: str, date: str, surface: str, exporter: str, importer: str) -> None:
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert (f.exporter, f.importer) == (exporter, importer)

@@ -12,7 +12,7 @@ from typing import Final, NamedTuple
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.currency import bare_currency_noun, currency_by_country
-from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
+from extract.context.flows import Flow, find_flows, is_flow_word, listed_exporter, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
@@ -112,7 +112,7 @@ def _block_context(
     token_starts = [t[START] for t in tokens]
     classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
     heads = [k for k in classed if tokens[k][CLASS] in HEAD_CLASSES and is_noun_form(tokens[k])]
-    flow_words = [k for k in classed if tokens[k][CLASS] in FLOW_CLASSES or is_share_verb(tokens[k])]
+    flow_words = [k for k in classed if is_flow_word(tokens, k)]
     for index, members in block:
         s_start, s_end = sentences.span(index)
         in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]

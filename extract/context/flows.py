@@ -11,7 +11,7 @@ from typing import Final
 
 from extract.context.countries import Mention
 from extract.context.tokens import CLASS, LOWER, START, TEXT, Token
-from extract.vocab import TRADE_FORMS, TRADE_WORDS, function_words
+from extract.vocab import COMPANY_WORDS, DOMESTIC_WORDS, TRADE_FORMS, TRADE_WORDS, function_words
 
 _FUNCTION: Final = function_words()
 FLOW_CLASSES: Final = frozenset({"export", "import"})
@@ -32,6 +32,11 @@ _BARRIERS: Final = frozenset({"tariff", "tariffs", "duty", "duties", "quota", "q
 # sold is a security ("shares are being sold in the U.S." is no trade in goods).
 _SELL: Final = frozenset({"sold", "sales", "sale", "sell", "sells", "selling"})
 _SECURITIES: Final = frozenset({"shares", "stock", "stocks", "bonds", "notes", "securities", "stake", "debentures", "warrants"})
+# Forms of "make" that with "up" state a share ("Australia made up 40% of Japan's coal imports").
+_MAKE: Final = frozenset({"make", "makes", "made", "making"})
+# Words that end the object phrase of a flow verb: a country after them is another clause's
+# ("Egypt bought wheat, and Algeria …"), not the origin of what was bought.
+_PHRASE_ENDS: Final = frozenset({",", "and", "or", "but", "while", "whereas", ";", "."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +66,20 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
     """
     out: list[Flow] = []
     if flow_words is None:
-        flow_words = [k for k, t in enumerate(tokens) if t[CLASS] in FLOW_CLASSES or is_share_verb(t)]
+        flow_words = [k for k in range(len(tokens)) if is_flow_word(tokens, k)]
     if not flow_words:
         return out
+    mentions = [m for m in mentions if not names_a_company(tokens, m)]
     owner = _mention_tokens(tokens, mentions)
     by_start = {m.start: m for m in mentions}
     for k in flow_words:
         t = tokens[k]
-        if t[CLASS] == "share":
+        if t[CLASS] not in FLOW_CLASSES:
             flow = _share_flow(tokens, k, owner)
             if flow is not None:
                 out.append(flow)
+            continue
+        if is_domestic(tokens, k):
             continue
         verb = is_verb_use(tokens, k)
         subject = _subject(tokens, k, owner, is_verb=False)
@@ -84,7 +92,7 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             exporter = exporter or _of_origin(tokens, k, owner)
             if not exporter and far_subject:
                 exporter, from_subject = far_subject, True
-            importer = _after(tokens, k, ("to", "into"), by_start, limit=12) or _possessed_import(tokens, k, by_start)
+            importer = _after(tokens, k, ("to", "into"), by_start, limit=12) or _possessed_import(tokens, k, owner)
             if not importer and t[LOWER] in _SELL and not _securities_sold(tokens, k):
                 importer = _after(tokens, k, ("in",), by_start, limit=4)
         else:
@@ -118,8 +126,52 @@ def is_verb_use(tokens: list[Token], k: int) -> bool:
     return k > 0 and tokens[k - 1][LOWER] in _AUXILIARIES
 
 
-def is_share_verb(t: Token) -> bool:
-    return t[CLASS] == "share" and TRADE_FORMS.get(t[LOWER]) == "verb"
+def is_flow_word(tokens: list[Token], k: int) -> bool:
+    """A word that can state a flow: an export or import word, a verb of share ("accounted"), "up"
+    after a form of "make" ("made up"), or the noun "share" after its owner ("Brazil's share",
+    "the U.S. share").
+
+    >>> from extract.context.tokens import tokenize
+    >>> words = tokenize("Brazil's share made up 5% of all, a share sold")
+    >>> [words[k][TEXT] for k in range(len(words)) if is_flow_word(words, k)]
+    ['share', 'up', 'sold']
+    """
+    t = tokens[k]
+    cls = t[CLASS]
+    if cls in FLOW_CLASSES:
+        return True
+    if cls == "share":
+        if TRADE_FORMS.get(t[LOWER]) == "verb":
+            return True
+        if t[LOWER] != "share" or k == 0:
+            return False
+        before = tokens[k - 1][TEXT]
+        return before.endswith(("'s", "\u2019s", ".")) or before[:1].isupper()
+    return cls == "up" and t[LOWER] == "up" and k > 0 and tokens[k - 1][LOWER] in _MAKE
+
+
+def names_a_company(tokens: list[Token], mention: Mention) -> bool:
+    """A country name that starts a company's or an institution's name ("Japan Airlines", "British
+    Steel"): no country trades in its sentence.
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> text = "Japan Airlines and British Steel buy from Japan"
+    >>> [names_a_company(tokenize(text), m) for m in find_countries(text)]
+    [True, True, False]
+    """
+    after = bisect_left(tokens, mention.end, key=_START_OF)
+    return after < len(tokens) and not mention.possessive and tokens[after][TEXT] in COMPANY_WORDS
+
+
+def is_domestic(tokens: list[Token], k: int) -> bool:
+    """A flow noun qualified as domestic: sales at home, no trade ("Toyota's domestic car sales").
+
+    >>> from extract.context.tokens import tokenize
+    >>> is_domestic(tokenize("its domestic car sales rose"), 3), is_domestic(tokenize("its car sales rose"), 2)
+    (True, False)
+    """
+    return any(tokens[j][LOWER] in DOMESTIC_WORDS for j in range(max(0, k - 2), k))
 
 
 def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, tuple[Mention, int]]:
@@ -251,16 +303,23 @@ def _of_origin(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]
     ...     return _of_origin(tokens, 0, _mention_tokens(tokens, find_countries(s)), bare=True)
     >>> origin("supply a cargo of U.S. soybeans"), origin("imports of China rose"), origin("bought 5% more Thai rice")
     ('USA', '', 'THA')
-    >>> origin("sold rice to Turkish buyers")
-    ''
+    >>> origin("sold rice to Turkish buyers"), origin("buys 5,000 tonnes U.S. wheat"), origin("buyers at 250 U.S. firms")
+    ('', 'USA', '')
     """
+    in_phrase = True  # still in the flow word's object phrase: no comma or conjunction passed
     for j in range(k + 1, min(len(tokens) - 1, k + 12)):
         if tokens[j][LOWER] == "of" and j + 1 in owner:
             m, first = owner[j + 1]
             if m.is_demonym or _attributive(tokens, owner, first):
                 return m.code
-        elif bare and j in owner and owner[j][1] == j and owner[j][0].is_demonym and not _governed(tokens, j):
-            return owner[j][0].code  # what is bought, by its adjective of origin: "bought Thai rice"
+        elif bare and j in owner and owner[j][1] == j and not _governed(tokens, j):
+            m = owner[j][0]
+            # what is bought, by its adjective of origin ("bought Thai rice") or, in its object
+            # phrase, by a country name before the goods ("buys 50,000 tonnes U.S. wheat")
+            if m.is_demonym or (in_phrase and not m.possessive and _attributive(tokens, owner, j)):
+                return m.code
+        if (tokens[j][LOWER] in _PHRASE_ENDS and tokens[j][TEXT] != ".") or tokens[j][LOWER] in _GOVERNING:
+            in_phrase = False  # past the object phrase, or into a prepositional one ("managers at 250 U.S. firms")
         if tokens[j][LOWER] in (".", ";") and j + 1 not in owner:
             break
     return ""
@@ -280,33 +339,49 @@ def _attributive(tokens: list[Token], owner: dict[int, tuple[Mention, int]], fir
     return TRADE_WORDS.get(word) not in ("up", "down", "level")
 
 
-def _possessed_import(tokens: list[Token], k: int, by_start: dict[int, Mention]) -> str:
-    """The possessor of a later "imports": "supplied 90% of Russia's imports" -> Russia."""
-    return _possessor_of(tokens, k, by_start, "import")
+def _possessed_import(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
+    """The owner of a later "imports": "supplied 90% of Russia's imports" -> Russia."""
+    return _possessor_of(tokens, k, owner, "import")
 
 
-def _possessor_of(tokens: list[Token], k: int, by_start: dict[int, Mention], cls: str) -> str:
-    for j in range(k + 1, min(len(tokens), k + 8)):
+def _possessor_of(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]], cls: str) -> str:
+    """The country that owns the next flow noun of class ``cls`` within a few words: a possessive
+    ("Russia's imports"), an adjective ("Russian imports") or a name that qualifies the noun phrase
+    ("U.S. lumber imports"), not one governed by a preposition ("to Japan imports").
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> def owner_of(s):
+    ...     tokens = tokenize(s)
+    ...     return _possessor_of(tokens, 0, _mention_tokens(tokens, find_countries(s)), "import")
+    >>> owner_of("made up a third of U.S. lumber imports"), owner_of("made 5% of Russia's imports")
+    ('USA', 'RUS')
+    """
+    for j in range(k + 1, min(len(tokens), k + 12)):
         if TRADE_WORDS.get(tokens[j][LOWER]) == cls:
-            for i in range(j - 1, max(k, j - 4), -1):
-                m = by_start.get(tokens[i][START])
-                if m and (m.possessive or m.is_demonym):
-                    return m.code
+            for i in range(j - 1, max(k, j - 6), -1):
+                if i in owner:
+                    m, first = owner[i]
+                    if m.possessive or m.is_demonym or not _governed(tokens, first):
+                        return m.code
+                    break
+                if j - i > 2 and tokens[i][TEXT] != ".":
+                    break  # more than two words of the noun phrase between: another noun's owner
     return ""
 
 
 def _share_flow(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> Flow | None:
     """ "Turkey accounted for a fifth of Iraq's imports": the subject sends, the possessor of the
-    imports receives (and the other way round for "of Germany's exports")."""
-    subject = _subject(tokens, k, owner, is_verb=True)
+    imports receives (and the other way round for "of Germany's exports"); the owner of the noun
+    "share" sends ("Brazil's share in China's soybean purchases")."""
+    subject = _subject(tokens, k, owner, is_verb=tokens[k][LOWER] != "share")
     if not subject:
         return None
-    by_start = {m.start: m for m, _ in owner.values()}
     t = tokens[k]
-    importer = _possessor_of(tokens, k, by_start, "import")
+    importer = _possessor_of(tokens, k, owner, "import")
     if importer and importer != subject:
         return Flow(t[START], subject, importer, t[TEXT], True)
-    exporter = _possessor_of(tokens, k, by_start, "export")
+    exporter = _possessor_of(tokens, k, owner, "export")
     if exporter and exporter != subject:
         return Flow(t[START], exporter, subject, t[TEXT])
     return None
