@@ -583,3 +583,76 @@ FLOW_FORMS = [
 def test_flow_forms(text: str, date: str, surface: str, exporter: str, importer: str) -> None:
     f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
     assert (f.exporter, f.importer) == (exporter, importer)
+
+
+# Generality of the period rules: a date in an aside set off by commas (an appositive, a relative
+# clause, a participle) dates the aside, not the figures around it; a figure inside an appositive
+# or a relative clause takes no period from outside it. All invented.
+# Row: id, sentence, document date, figure surface, period start, period end.
+PERIOD_FORMS = [
+    ("aside-participle-founded", "The company, founded in 1952, employs 4,000 people.", "2024-06-12", "4,000", "", ""),
+    ("aside-participle-signed", "The pact, signed in 2019, will cut tariffs by 15%.", "2024-06-12", "15%", "", ""),
+    (
+        "aside-participle-wire",
+        "The mill, acquired in March, can crush 5,000 tonnes a day.",
+        "1987-06-12",
+        "5,000 tonnes a day",
+        "",
+        "",
+    ),
+    ("aside-relative-which", "The plant, which opened in March, can make 200,000 cars a year.", "2024-06-12", "200,000", "", ""),
+    ("aside-relative-who", "Mr Tan, who took office in 2021, said 40 firms applied.", "2024-06-12", "40", "", ""),
+    (
+        "aside-appositive-period",
+        "Imports, the highest since 1990, rose to $5bn in May.",
+        "2024-06-12",
+        "$5bn",
+        "2024-05-01",
+        "2024-05-31",
+    ),
+    ("appositive-figure", "Acme, a 30% shareholder in Zenith, decided in May 2004 to sell.", "", "30%", "", ""),
+    ("with-phrase-figure", "The exchange, with 355 members, grew in the first quarter of 1987.", "", "355", "", ""),
+    ("relative-figure", "The merger, which would create a $1.2bn group, fell through in March 2024.", "", "$1.2bn", "", ""),
+    # restatements and participles about the figure before keep the period
+    ("appositive-restates", "Sales reached $5bn in 2023, a 40% rise, the firm said.", "", "40%", "2023-01-01", "2023-12-31"),
+    (
+        "participle-valued",
+        "Peru sold 9,000 tonnes last year, and another 2,000 tonnes, valued at $3 mln, to Chile.",
+        "1987-03-01",
+        "$3 mln",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    (
+        "intro-phrase-is-no-aside",
+        "For the first half of 2023, the firm lost $9 mln on sales of $45 mln, its report said.",
+        "",
+        "$45 mln",
+        "2023-01-01",
+        "2023-06-30",
+    ),
+    (
+        "intro-in-addition",
+        "In addition, the group sold 17,000 cars abroad in 2005.",
+        "",
+        "17,000",
+        "2005-01-01",
+        "2005-12-31",
+    ),
+    (
+        "relative-then-when",
+        "It was bought by Dixon, who took it over in early 1982, when it had $120 mln in assets.",
+        "",
+        "$120 mln",
+        "1982-01-01",
+        "1982-12-31",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "first", "last"), [r[1:] for r in PERIOD_FORMS], ids=[r[0] for r in PERIOD_FORMS]
+)
+def test_period_forms(text: str, date: str, surface: str, first: str, last: str) -> None:
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert (f.period_start, f.period_end) == (first, last)
