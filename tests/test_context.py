@@ -647,6 +647,55 @@ PERIOD_FORMS = [
         "1982-01-01",
         "1982-12-31",
     ),
+    # spans of months with their years, first N months or quarters (the tense moves a yearless one)
+    ("month-span-between", "Prices rose 40% between March 2022 and October 2023.", "", "40%", "2022-03-01", "2023-10-31"),
+    ("month-span-from-to", "From November 1986 to February, exports fell 8 pct.", "", "8 pct", "1986-11-01", "1987-02-28"),
+    ("first-quarters-of", "Imports grew 6% in the first three quarters of 2023.", "", "6%", "2023-01-01", "2023-09-30"),
+    ("first-months-yearless-past", "Exports rose 12% in the first nine months.", "2024-03-01", "12%", "2023-01-01", "2023-09-30"),
+    (
+        "first-months-this-year",
+        "Exports rose 12 pct in the first two months.",
+        "1987-06-01",
+        "12 pct",
+        "1987-01-01",
+        "1987-02-28",
+    ),
+    # deadlines and events date no figure
+    ("deadline-expires", "The 10% duty expires in 2026.", "2024-06-12", "10%", "", ""),
+    ("event-founded", "The firm was founded in 1952 and employs 4,000 people.", "", "4,000", "", ""),
+    (
+        "record-since-began",
+        "Output hit 28.5 million in 2004, the most since records began in 1971.",
+        "",
+        "28.5 million",
+        "2004-01-01",
+        "2004-12-31",
+    ),
+    # a period in the possessive dates the figure right after it
+    (
+        "possessive-month",
+        "The surplus doubled in May to $261 mln from April's $129 mln.",
+        "2024-06-10",
+        "$261 mln",
+        "2024-05-01",
+        "2024-05-31",
+    ),
+    (
+        "possessive-month-own",
+        "The surplus doubled in May to $261 mln from April's $129 mln.",
+        "2024-06-10",
+        "$129 mln",
+        "2024-04-01",
+        "2024-04-30",
+    ),
+    (
+        "possessive-last-year",
+        "Prices will rise this year by 10 pct after last year's 54 pct jump.",
+        "1987-03-01",
+        "10 pct",
+        "1987-01-01",
+        "1987-12-31",
+    ),
 ]
 
 

@@ -335,6 +335,7 @@ class Clauses:
             if not (p.start < end and start < p.end)
             and not self._base_of_another(p, end)
             and not (self.asides and across_aside(self.asides, p.start, start))
+            and not self._owned_by_another(p, start)
         ]
         if len(self.starts) == 1:
             if periods or not self.asides:
@@ -375,6 +376,20 @@ class Clauses:
         if period.start >= end and base_start < end:
             return False
         return self._brought_in_by_comparison(base_start)
+
+    def _owned_by_another(self, period: Period, start: int) -> bool:
+        """A period in the possessive right before another figure dates that figure only: "doubled
+        in February to $261 mln from January's $129 mln" ($129 mln's, not $261 mln's)."""
+        if self._token_starts is None:
+            self._token_starts = [t[START] for t in self.tokens]
+        k = bisect_left(self._token_starts, period.end) - 1
+        if k < 0:
+            return False
+        word = self.tokens[k]
+        if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
+            return False
+        after = [s for s, _ in self.figures if s > period.end]
+        return bool(after) and after[0] != start and after[0] - period.end <= 24
 
     def _brought_in_by_comparison(self, figure_start: int) -> bool:
         """The figure starting at ``figure_start`` follows "from", "compared with", "versus"…"""

@@ -54,8 +54,9 @@ PERIOD = regex.compile(
         (?: ,? \s+ (?P<e_year> {_YEAR} ) )? )
   | (?P<week> (?i: week ) \s+ {_ENDED} \s+ (?P<w_month> {_MONTH} ) \s+ (?P<w_day> \d{{1,2}} ) (?! \d )
         (?: ,? \s+ (?P<w_year> {_YEAR} ) )? )                                                 # the week ended March 13
-  | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?i: months ) \s+ (?i: of ) \s+
-        (?: (?P<fn_year> {_YEAR} ) | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )      # first nine months of 1986
+  | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?P<fn_unit> (?i: months | quarters ) )   # first nine months
+        (?: \s+ (?i: of ) \s+ (?: (?P<fn_year> {_YEAR} )                                     # of 1986
+            | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )? )                     # of this year
   | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+ (?P<b_unit> (?i: years | months ) ) )   # the last three years
   | (?P<since> (?i: since ) \s+ (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] ) )   # since 2021
   | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
@@ -80,6 +81,7 @@ PERIOD = regex.compile(
         (?: \s+ (?i: of ) )? (?: \s+ (?P<h_year> {_YEAR} ) )? )
   | (?P<hcode> \b H (?P<h_num> [12] ) (?: \s* (?P<hc_year> {_YEAR} ) )? \b )
   | (?P<months> (?: (?i: between | from ) \s+ )? (?P<m_from> {_MONTH} )          # January-October, between January and March
+        (?: ,? \s+ (?P<mf_year> {_YEAR} ) )?                                          # between March 2022 and October 2023
         \s* (?: [-\u2013] | \s (?i: to|through|until|and ) \s ) \s* (?P<m_to> {_MONTH} ) (?! \w )
         (?: ,? \s+ (?i: of \s+ )? (?P<ms_year> {_YEAR} ) )? )                                # February and October of 1986
   | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} ) ,? \s+ (?P<d_year> {_YEAR} ) )   # April 26, 2024
@@ -114,7 +116,7 @@ PERIOD_TRIGGER: Final = re.compile(
     \b (?: [Tt]he \s+ (?= (?:{_ORDINAL_WORDS}) [\s-] )                           # the last quarter
         | [Bb]etween \s+ (?= {_YEAR} | {_MONTH_WORDS} )                            # between 2021 and 2023
         | [Ff]rom \s+ (?= {_YEAR} | a \s+ year | {_MONTH_WORDS} )                  # from 2021 to 2023
-        | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years) \b )  # first half, first nine months
+        | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years|quarters) \b )  # first nine months
         | (?: {_RELATIVE_WORDS} | [Pp]rior | [Pp]receding )                       # last year, past three years, previous week
             (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years) \b )
         | [Yy]ear (?: [\s-]? [Ee]nd (?= \s )                                        # yearend 1986
@@ -250,9 +252,17 @@ def _months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
     >>> _resolve("January-October 2024"), _resolve("between January and March", date(2024, 5, 7))
     (('2024-01-01', '2024-10-31'), ('2024-01-01', '2024-03-31'))
+    >>> _resolve("between March 2022 and October 2023"), _resolve("from November 1986 to February")
+    (('2022-03-01', '2023-10-31'), ('1986-11-01', '1987-02-28'))
     """
-    year_n = int(m.group("ms_year")) if m.group("ms_year") else (anchor.year if anchor else None)
     a, b = MONTHS[m.group("m_from").rstrip(".")], MONTHS[m.group("m_to").rstrip(".")]
+    if m.group("mf_year"):  # "between March 2022 and October 2023", "from March 2022 to May"
+        year_a = int(m.group("mf_year"))
+        year_b = int(m.group("ms_year")) if m.group("ms_year") else year_a + (b < a)
+        if (year_b, b) < (year_a, a):
+            return _NONE
+        return _month_bounds(year_a, a, a)[0], _month_bounds(year_b, b, b)[1]
+    year_n = int(m.group("ms_year")) if m.group("ms_year") else (anchor.year if anchor else None)
     return _month_bounds(year_n, a, b) if year_n and a <= b else _NONE
 
 
@@ -392,12 +402,14 @@ def _first_months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
     >>> _resolve("the first nine months of 1986"), _resolve("first five months of this year", date(1987, 6, 2))
     (('1986-01-01', '1986-09-30'), ('1987-01-01', '1987-05-31'))
+    >>> _resolve("the first three quarters of 2023"), _resolve("the first two quarters", date(2024, 9, 2))
+    (('2023-01-01', '2023-09-30'), ('2024-01-01', '2024-06-30'))
     """
-    count = _count(m.group("fn_count"))
+    count = _count(m.group("fn_count")) * (3 if m.group("fn_unit").lower() == "quarters" else 1)
     if m.group("fn_year"):
         year_n: int | None = int(m.group("fn_year"))
-    else:
-        year_n = None if anchor is None else anchor.year - (m.group("fn_rel").lower() == "last")
+    else:  # "of this year", "of the year" or no year at all (the tense may move it back a year)
+        year_n = None if anchor is None else anchor.year - ((m.group("fn_rel") or "").lower() == "last")
     return _month_bounds(year_n, 1, count) if year_n and 1 <= count <= 12 else _NONE
 
 
@@ -740,8 +752,9 @@ _YEAR_GROUPS: Final = {
     "qcode": ("qc_year", "qc_short"),
     "half": ("h_year",),
     "hcode": ("hc_year",),
-    "months": ("ms_year",),
+    "months": ("ms_year", "mf_year"),
     "month": ("m_year",),
+    "first_n": ("fn_year", "fn_rel"),
 }
 
 
@@ -764,6 +777,10 @@ def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
     >>> q3 = find_periods("third quarter profits rose", anchor=date(1987, 2, 26))[0]
     >>> (q3.first, by_tense(q3, False, date(1987, 2, 26)).first)
     ('1987-07-01', '1986-07-01')
+    >>> nine = find_periods("rose in the first nine months", anchor=date(2024, 3, 1))[0]
+    >>> by_tense(nine, False, date(2024, 3, 1)).first
+    '2023-01-01'
+
     """
     if not period.yearless or anchor is None or not period.first:
         return period
@@ -772,6 +789,8 @@ def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
         return _shift_years(period, 1)
     if not future and first > anchor and period.yearless in _PARTS_OF_YEAR:
         return _shift_years(period, -1)  # results reported for a quarter not yet begun are last year's
+    if not future and last > anchor and period.yearless == "first_n":
+        return _shift_years(period, -1)  # "rose in the first three quarters", said in March: last year's
     return period
 
 
