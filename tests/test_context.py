@@ -574,6 +574,60 @@ FLOW_FORMS = [
         "",
         "EGY",
     ),
+    # lists and coordination: an elliptical list of partners, a verb joined after the figure, a second subject
+    ("list-of-importers", "Exports to Japan rose 5%, to China 8% and to India 3%.", "", "8%", "", "CHN"),
+    ("list-of-origins", "Imports from Chile fell 2%, from Peru 6% and from Bolivia 1%.", "", "6%", "PER", ""),
+    ("produced-and-exported", "Pakistan produced 540 mln kilos of yarn and exported 157 mln kilos.", "", "540 mln kilos", "", ""),
+    (
+        "harvested-and-then-sold",
+        "Thailand harvested 20 mln tonnes and then sold 6 mln tonnes to Iran.",
+        "",
+        "20 mln tonnes",
+        "",
+        "",
+    ),
+    (
+        "and-second-subject",
+        "Japan bought 50,000 tonnes of U.S. wheat, and Korea bought 30,000 tonnes of Canadian wheat.",
+        "",
+        "30,000 tonnes",
+        "CAN",
+        "KOR",
+    ),
+    (
+        "later-clause-flow-not-taken",
+        "The ECU has fallen 11 pct against the yen, when EC sales to Japan rose.",
+        "",
+        "11 pct",
+        "",
+        "",
+    ),
+    # agents: an appositive before the verb names its country; "Bank of Japan" and the like are no subject
+    (
+        "appositive-agent-wire",
+        "Sesam, the French unit of a U.S. grain house, sold 18,000 tonnes of barley to Greece.",
+        "",
+        "18,000 tonnes",
+        "FRA",
+        "GRC",
+    ),
+    (
+        "appositive-agent-modern",
+        "Agrimex, a Brazilian trading firm, shipped 25,000 tonnes of sugar to Nigeria.",
+        "",
+        "25,000 tonnes",
+        "BRA",
+        "NGA",
+    ),
+    (
+        "bank-of-country-sells-bills",
+        "The Bank of Japan will sell 300 billion yen of bills tomorrow.",
+        "",
+        "300 billion yen",
+        "",
+        "",
+    ),
+    ("korea-alone", "Korea bought 40,000 tonnes of Australian wheat.", "", "40,000 tonnes", "AUS", "KOR"),
 ]
 
 

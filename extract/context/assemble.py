@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.currency import bare_currency_noun, currency_by_country
-from extract.context.flows import Flow, find_flows, is_flow_word, listed_exporter, nearest_flow
+from extract.context.flows import Flow, find_flows, is_flow_word, listed_partner, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
@@ -197,9 +197,9 @@ def _sentence_context(
                 period, period_cue = ended, f"{period_cue}; the span's {'end' if lead == 'to' else 'start'} ({lead!r})"
         flow = scope.flow(clause, f.start)
         if flow is not None:
-            listed = listed_exporter(tokens, index, mentions, flow)
-            if listed:
-                flow = Flow(flow.position, listed, flow.importer, flow.cue)
+            exporter, importer = listed_partner(tokens, index, mentions, flow)
+            if exporter or importer:
+                flow = Flow(flow.position, exporter or flow.exporter, importer or flow.importer, flow.cue)
         value_usd, fx_note = None, ""
         unit = f.unit
         if f.kind == "money":
@@ -282,8 +282,8 @@ class Clauses:
         return start, end
 
     def flow(self, clause: int, offset: int) -> Flow | None:
-        """The flow nearest the figure in its clause; a clause without a flow word takes the
-        sentence's unless it names a measure of its own ("…, while its debt doubled")."""
+        """The flow nearest the figure in its clause; a clause without a flow word takes the flow
+        of a clause before it unless it names a measure of its own ("…, while its debt doubled")."""
         if len(self.starts) == 1:
             return _within_reach(nearest_flow(self._sentence(), offset), offset)
         lo, hi = self._bounds(clause)
@@ -296,7 +296,10 @@ class Clauses:
             return _within_reach(nearest_flow(self._flows[clause], offset), offset)
         if any(lo <= k < hi for k in self.heads):
             return None
-        return _within_reach(nearest_flow(self._sentence(), offset), offset)
+        # only a clause before it ("Exports to Japan rose 5 pct, and 8 pct in May"): a later clause's
+        # flow is another matter's ("The ECU fell 11 pct, when EC sales to Japan rose")
+        before = self._offsets(clause)[0]
+        return _within_reach(nearest_flow([f for f in self._sentence() if f.position < before], offset), offset)
 
     def _sentence(self) -> list[Flow]:
         if self._sentence_flows is None:

@@ -21,6 +21,8 @@ _START_OF: Final = itemgetter(START)
 _GOVERNING: Final = function_words("preposition", "linking") - {"of"}
 # Words after which a flow word is a verb with a subject ("will export", "plans to import").
 _AUXILIARIES: Final = function_words("auxiliary") | {"to", "did", "does", "do"}
+# Adverbs that may stand between a conjunction and its verb ("and then exported", "and has since sold").
+_ADVERBS: Final = function_words("adverb") | {"then", "since", "also", "later"}
 # Possessive determiners before a flow noun point back to the clause's subject ("its imports").
 _POSSESSIVE_DETERMINERS: Final = frozenset({"its", "their"})
 # Pronouns: a subject found beyond one belongs to another verb ("BP Australia said it had sold").
@@ -46,6 +48,7 @@ class Flow:
     importer: str
     cue: str  # the flow word as written ("exports", "imported")
     subject_exporter: bool = False  # the exporter is the subject before the flow word ("Brazil supplied")
+    coordinated: bool = False  # a verb joined by "and" to a verb before it ("produced … and exported")
 
 
 def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[int] | None = None) -> list[Flow]:
@@ -101,16 +104,40 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             )
             exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, owner, bare=True)
             exporter = exporter or _came_from(tokens, k, by_start)
+        joined = verb and coordinated_verb(tokens, k)
         if exporter and importer and exporter != importer:
-            out.append(Flow(t[START], exporter, importer, t[TEXT], from_subject))
+            out.append(Flow(t[START], exporter, importer, t[TEXT], from_subject, joined))
         elif exporter or importer:
             same = exporter == importer
-            out.append(Flow(t[START], "" if same else exporter, "" if same else importer, t[TEXT], from_subject and not same))
+            out.append(
+                Flow(t[START], "" if same else exporter, "" if same else importer, t[TEXT], from_subject and not same, joined)
+            )
     return _merge_flows(out)
 
 
 def nearest_flow(flows: list[Flow], offset: int) -> Flow | None:
-    return min(flows, key=lambda f: abs(f.position - offset)) if flows else None
+    """The flow nearest the figure at ``offset``; a verb joined by "and" after the figure is not
+    its flow: the figure is the object of the verb before ("produced 540 mln kilos and exported")."""
+    usable = [f for f in flows if not (f.coordinated and f.position > offset)]
+    return min(usable, key=lambda f: abs(f.position - offset)) if usable else None
+
+
+def coordinated_verb(tokens: list[Token], k: int) -> bool:
+    """The verb at ``k`` is joined by "and"/"but" to a verb phrase before it.
+
+    >>> from extract.context.tokens import tokenize
+    >>> coordinated_verb(tokenize("It made yarn and exported it"), 4), coordinated_verb(tokenize("It exported yarn"), 1)
+    (True, False)
+    >>> coordinated_verb(tokenize("made yarn and has since exported it"), 5)
+    True
+    """
+    for j in range(k - 1, max(-1, k - 4), -1):
+        word = tokens[j][LOWER]
+        if word in ("and", "but"):
+            return True
+        if word not in _AUXILIARIES and word not in _ADVERBS:
+            return False
+    return False
 
 
 def is_verb_use(tokens: list[Token], k: int) -> bool:
@@ -243,15 +270,41 @@ def _subject(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]],
             break
         j -= 1
     if is_verb:
+        agent = _appositive_agent(tokens, k, owner)
+        if agent:
+            return agent
         for j in range(k - 1, max(-1, k - 16), -1):
             word = tokens[j][LOWER]
-            if word in _PRONOUNS or word == ";":
-                break
+            if word in _PRONOUNS or word in (";", "while", "whereas") or (word in ("and", "but") and tokens[j - 1][TEXT] == ","):
+                break  # another clause's subject lies beyond
             if j in owner:
                 m, first = owner[j]
-                # an adjective of origin names the subject only beside it ("Korean mills will buy")
-                if not _governed(tokens, first) and (not m.is_demonym or k - j <= 4):
+                # an adjective of origin names the subject only beside it ("Korean mills will buy");
+                # the object of "of" is no subject ("bought 5,000 tonnes of U.S. wheat, and sold")
+                if not _governed(tokens, first) and (not m.is_demonym or k - j <= 4) and tokens[first - 1][LOWER] != "of":
                     return m.code
+    return ""
+
+
+def _appositive_agent(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
+    """The country of an appositive right before a verb names its subject: "Sesam, the French unit
+    of a U.S. grain house, sold" -> France (the first country of the appositive).
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> s = "Sesam, the French unit of a U.S. grain house, sold barley"
+    >>> tokens = tokenize(s)
+    >>> _appositive_agent(tokens, 14, _mention_tokens(tokens, find_countries(s)))
+    'FRA'
+    """
+    if k < 3 or tokens[k - 1][TEXT] != ",":
+        return ""
+    for j in range(k - 2, max(0, k - 16), -1):
+        if tokens[j][TEXT] == ",":
+            if tokens[j + 1][LOWER] not in ("a", "an", "the"):
+                return ""
+            found = [i for i in range(j + 2, k - 1) if i in owner]
+            return owner[found[0]][0].code if found else ""
     return ""
 
 
@@ -412,24 +465,38 @@ def _imposer(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]])
     return ""
 
 
-def listed_exporter(tokens: list[Token], index: int, mentions: list[Mention], flow: Flow) -> str:
-    """In a list after a verb of supply, the country right before a figure supplies it:
-    "Brazil supplied 31%, the United States 24% and Argentina 9%" -> USA for 24%.
+def listed_partner(tokens: list[Token], index: int, mentions: list[Mention], flow: Flow) -> tuple[str, str]:
+    """In a list after a flow, the country right before a figure is its partner: after a verb of
+    supply the supplier ("Brazil supplied 31%, the United States 24%" -> USA for 24%), after "to"
+    the importer and after "from" the exporter ("Exports to Japan rose 5%, to China 8%" -> China).
+    The (exporter, importer) it gives, "" for a side it does not name.
 
     >>> from extract.context.countries import find_countries
     >>> from extract.context.tokens import tokenize
     >>> s = "Brazil supplied 31%, the United States 24% and Argentina 9%"
-    >>> listed_exporter(tokenize(s), 8, find_countries(s), Flow(7, "BRA", "", "supplied", True))
-    'USA'
+    >>> listed_partner(tokenize(s), 8, find_countries(s), Flow(7, "BRA", "", "supplied", True))
+    ('USA', '')
+    >>> s = "Exports to Japan rose 5%, to China 8%"
+    >>> listed_partner(tokenize(s), 9, find_countries(s), Flow(0, "", "JPN", "Exports"))
+    ('', 'CHN')
     """
-    if not flow.subject_exporter or index == 0:
-        return ""
+    if index == 0:
+        return "", ""
     before = tokens[index - 1]
     ends = (before[START] + len(before[TEXT]), before[START] + len(before[TEXT].rstrip(".")))
     for m in mentions:
         if flow.position < m.start and m.end in ends and not m.possessive:
-            return m.code if m.code != flow.exporter else ""
-    return ""
+            lead = bisect_left(tokens, m.start, key=_START_OF) - 1
+            word = tokens[lead][LOWER] if lead >= 0 else ""
+            if word == "the" and lead > 0:
+                word = tokens[lead - 1][LOWER]
+            if word in ("to", "into") and flow.importer and m.code != flow.importer:
+                return "", m.code
+            if word == "from" and flow.exporter and m.code != flow.exporter:
+                return m.code, ""
+            if flow.subject_exporter and m.code != flow.exporter:
+                return m.code, ""
+    return "", ""
 
 
 def _merge_flows(flows: list[Flow]) -> list[Flow]:
@@ -443,6 +510,13 @@ def _merge_flows(flows: list[Flow]) -> list[Flow]:
         first = flows[0]
         subject = any(f.subject_exporter for f in flows)
         return [
-            Flow(first.position, exporters.pop() if exporters else "", importers.pop() if importers else "", first.cue, subject)
+            Flow(
+                first.position,
+                exporters.pop() if exporters else "",
+                importers.pop() if importers else "",
+                first.cue,
+                subject,
+                first.coordinated,
+            )
         ]
     return []
