@@ -628,6 +628,13 @@ FLOW_FORMS = [
         "",
     ),
     ("korea-alone", "Korea bought 40,000 tonnes of Australian wheat.", "", "40,000 tonnes", "AUS", "KOR"),
+    # barriers on goods, agents after a copula, sales of securities
+    ("tariffs-on-amount-of-goods", "The U.S. raised tariffs on $200bn of Chinese goods to 25%.", "", "$200bn", "CHN", "USA"),
+    ("duties-on-demonym-goods", "Canada put duties of 15% on Chinese steel.", "", "15%", "CHN", "CAN"),
+    ("copula-biggest-buyer", "China is the biggest buyer of Australian ore, taking 80% of it.", "", "80%", "AUS", "CHN"),
+    ("copula-largest-supplier", "The U.S. was the largest supplier in May with 38,000 tonnes.", "", "38,000 tonnes", "USA", ""),
+    ("stake-sold-to", "Britain sold its 20% stake in the firm to a French group.", "", "20%", "", ""),
+    ("shares-sold", "The U.S. group sold 19.6 million shares at $85 each.", "", "19.6 million", "", ""),
 ]
 
 

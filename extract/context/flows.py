@@ -23,6 +23,8 @@ _GOVERNING: Final = function_words("preposition", "linking") - {"of"}
 _AUXILIARIES: Final = function_words("auxiliary") | {"to", "did", "does", "do"}
 # Adverbs that may stand between a conjunction and its verb ("and then exported", "and has since sold").
 _ADVERBS: Final = function_words("adverb") | {"then", "since", "also", "later"}
+# Copulas: a flow noun of an agent after one names the subject's role ("China is the biggest buyer").
+_COPULAS: Final = frozenset({"is", "was", "are", "were", "became", "becomes", "remains", "remained", "be", "been"})
 # Possessive determiners before a flow noun point back to the clause's subject ("its imports").
 _POSSESSIVE_DETERMINERS: Final = frozenset({"its", "their"})
 # Pronouns: a subject found beyond one belongs to another verb ("BP Australia said it had sold").
@@ -78,15 +80,16 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
     for k in flow_words:
         t = tokens[k]
         if t[CLASS] not in FLOW_CLASSES:
-            flow = _share_flow(tokens, k, owner)
+            flow = _barrier_flow(tokens, k, owner) if t[CLASS] == "measure" else _share_flow(tokens, k, owner)
             if flow is not None:
                 out.append(flow)
             continue
-        if is_domestic(tokens, k):
+        if is_domestic(tokens, k) or (t[LOWER] in _SELL and _securities_object(tokens, k)):
             continue
         verb = is_verb_use(tokens, k)
         subject = _subject(tokens, k, owner, is_verb=False)
-        far_subject = "" if subject or not (verb or _object_of_verb(tokens, k)) else _subject(tokens, k, owner, is_verb=True)
+        has_agent = verb or _object_of_verb(tokens, k) or _predicate_noun(tokens, k)
+        far_subject = "" if subject or not has_agent else _subject(tokens, k, owner, is_verb=True)
         from_subject = False
         if t[CLASS] == "export":
             exporter = _after(tokens, k, ("from", "by"), by_start, limit=8)
@@ -155,13 +158,13 @@ def is_verb_use(tokens: list[Token], k: int) -> bool:
 
 def is_flow_word(tokens: list[Token], k: int) -> bool:
     """A word that can state a flow: an export or import word, a verb of share ("accounted"), "up"
-    after a form of "make" ("made up"), or the noun "share" after its owner ("Brazil's share",
-    "the U.S. share").
+    after a form of "make" ("made up"), the noun "share" after its owner ("Brazil's share",
+    "the U.S. share"), or a barrier put on goods ("tariffs on Chinese steel").
 
     >>> from extract.context.tokens import tokenize
-    >>> words = tokenize("Brazil's share made up 5% of all, a share sold")
+    >>> words = tokenize("Brazil's share made up 5% of all, a share sold, tariffs on steel")
     >>> [words[k][TEXT] for k in range(len(words)) if is_flow_word(words, k)]
-    ['share', 'up', 'sold']
+    ['share', 'up', 'sold', 'tariffs']
     """
     t = tokens[k]
     cls = t[CLASS]
@@ -174,6 +177,8 @@ def is_flow_word(tokens: list[Token], k: int) -> bool:
             return False
         before = tokens[k - 1][TEXT]
         return before.endswith(("'s", "\u2019s", ".")) or before[:1].isupper()
+    if cls == "measure":
+        return t[LOWER] in _BARRIERS and _barrier_on(tokens, k) > 0
     return cls == "up" and t[LOWER] == "up" and k > 0 and tokens[k - 1][LOWER] in _MAKE
 
 
@@ -438,6 +443,78 @@ def _share_flow(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int
     if exporter and exporter != subject:
         return Flow(t[START], exporter, subject, t[TEXT])
     return None
+
+
+def _barrier_flow(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> Flow | None:
+    """A barrier put on goods: the country that puts it imports them, their origin exports them
+    ("The U.S. raised tariffs on $200bn of Chinese goods": China -> U.S.).
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> s = "Canada put duties of 15% on Chinese steel"
+    >>> tokens = tokenize(s)
+    >>> flow = _barrier_flow(tokens, 2, _mention_tokens(tokens, find_countries(s)))
+    >>> (flow.exporter, flow.importer) if flow else None
+    ('CHN', 'CAN')
+    """
+    importer = _subject(tokens, k, owner, is_verb=True)
+    exporter = _of_origin(tokens, k, owner, bare=True)
+    on = _barrier_on(tokens, k) + 1
+    if not exporter and on in owner and owner[on][1] == on and owner[on][0].is_demonym:
+        exporter = owner[on][0].code  # "tariffs on Chinese steel"
+    if exporter == importer or not (exporter or importer):
+        return None
+    t = tokens[k]
+    return Flow(t[START], exporter, importer, t[TEXT])
+
+
+def _barrier_on(tokens: list[Token], k: int) -> int:
+    """Index of the "on" that puts the barrier at ``k`` on goods, right after it or after its
+    rate ("duties of 15% on"); -1 when there is none.
+
+    >>> from extract.context.tokens import tokenize
+    >>> _barrier_on(tokenize("tariffs on steel"), 0), _barrier_on(tokenize("duties of up to 15% on steel"), 0)
+    (1, 6)
+    >>> _barrier_on(tokenize("tariffs rose"), 0)
+    -1
+    """
+    if k + 1 < len(tokens) and tokens[k + 1][LOWER] == "on":
+        return k + 1
+    if k + 1 < len(tokens) and tokens[k + 1][LOWER] == "of":
+        for j in range(k + 2, min(len(tokens), k + 8)):
+            if tokens[j][LOWER] == "on":
+                return j
+    return -1
+
+
+def _predicate_noun(tokens: list[Token], k: int) -> bool:
+    """A flow noun of an agent after a copula: "China is the biggest buyer of Australian ore" (the
+    copula's subject is the buyer).
+
+    >>> from extract.context.tokens import tokenize
+    >>> _predicate_noun(tokenize("China is the biggest buyer of ore"), 4), _predicate_noun(tokenize("the buyer said"), 1)
+    (True, False)
+    """
+    if not tokens[k][LOWER].endswith(("er", "ers")):
+        return False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        word = tokens[j][LOWER]
+        if word in _COPULAS:
+            return True
+        if word in _FUNCTION and word not in ("a", "an", "the"):
+            return False
+    return False
+
+
+def _securities_object(tokens: list[Token], k: int) -> bool:
+    """What a verb of sale sells, right after it, is a security or a stake: no trade in goods
+    ("Britain sold its 20% stake to a French group").
+
+    >>> from extract.context.tokens import tokenize
+    >>> _securities_object(tokenize("Britain sold its 20% stake"), 1), _securities_object(tokenize("Peru sold 5% more tin"), 1)
+    (True, False)
+    """
+    return any(t[LOWER] in _SECURITIES for t in tokens[k + 1 : k + 6])
 
 
 def _imposer(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
