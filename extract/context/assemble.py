@@ -267,7 +267,7 @@ class Clauses:
             len(self.starts) == 1
             and len(figures) == 1
             and not self.asides
-            and not any(p.is_base or p.shift or p.kind in _SPANS for p in periods)
+            and not any(p.is_base or p.shift or p.delivery or p.kind in _SPANS for p in periods)
         )
 
     def _bounds(self, clause: int) -> tuple[int, int]:
@@ -325,7 +325,8 @@ class Clauses:
             return chosen, rule
         lo, hi = self._bounds(clause)
         # the tense of the words before the period in its clause ("will impose … from July")
-        future = any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi] if t[START] < chosen.start)
+        # (a delivery is the future of the deal that names it: "bought … for April delivery")
+        future = chosen.delivery or any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi] if t[START] < chosen.start)
         moved = by_tense(chosen, future, self.anchor)
         return moved, rule if moved is chosen else f"{rule}; year by tense ({'future' if future else 'past'})"
 
@@ -342,7 +343,7 @@ class Clauses:
         ]
         if len(self.starts) == 1:
             if periods or not self.asides:
-                return nearest_period(periods, start, end), "nearest"
+                return _delivery_first(periods, start, end, self.figures)
             opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
             return (opening[0], "opens the sentence") if opening else (None, "")
         rule = "own clause"
@@ -350,7 +351,8 @@ class Clauses:
             c_start, c_end = self._offsets(clause)
             own = [p for p in periods if c_start <= p.start < c_end]
             if own:
-                return nearest_period(own, start, end), rule
+                chosen, how = _delivery_first(own, start, end, self.figures)
+                return chosen, rule if how == "nearest" else f"{rule}; {how}"
             if not continues(self.tokens, self.starts, clause):
                 break
             clause -= 1
@@ -365,7 +367,9 @@ class Clauses:
         "versus" ("7.0 pct compared with 7.3 pct in 1985": 7.3 pct's; "from 3.2% last year to 2.5%":
         3.2%'s)."""
         if period.start >= end and period.is_base:
-            return True
+            # unless the figure is itself the base, right before it: "from 4.6 billion from the same
+            # period in 1986"
+            return not (period.shift and period.start - end <= 12 and self._brought_in_by_comparison(self._start_of(end)))
         if self._figure_ends is None:
             self._figure_ends = [e for _, e in self.figures]
         last = bisect_right(self._figure_ends, period.start) - 1
@@ -380,6 +384,10 @@ class Clauses:
             return False
         return self._brought_in_by_comparison(base_start)
 
+    def _start_of(self, end: int) -> int:
+        """The start of the figure that ends at ``end``."""
+        return next(s for s, e in self.figures if e == end)
+
     def _owned_by_another(self, period: Period, start: int) -> bool:
         """A period in the possessive right before another figure dates that figure only: "doubled
         in February to $261 mln from January's $129 mln" ($129 mln's, not $261 mln's)."""
@@ -392,7 +400,11 @@ class Clauses:
         if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
             return False
         after = [s for s, _ in self.figures if s > period.end]
-        return bool(after) and after[0] != start and after[0] - period.end <= 24
+        if not after or after[0] == start:
+            return False
+        # at most three words between, no mark: "April's record $129 mln", "this year's figure of 129 bln"
+        between = bisect_left(self._token_starts, after[0]) - k - 1
+        return between <= 3 and all(t[TEXT][0].isalpha() for t in self.tokens[k + 1 : k + 1 + between])
 
     def _brought_in_by_comparison(self, figure_start: int) -> bool:
         """The figure starting at ``figure_start`` follows "from", "compared with", "versus"…"""
@@ -478,6 +490,20 @@ def across_aside(spans: list[tuple[int, int, bool]], period: int, figure: int) -
         if inside_period != inside_figure and (inside_period or closed):
             return True
     return False
+
+
+def _delivery_first(periods: list[Period], start: int, end: int, figures: list[tuple[int, int]]) -> tuple[Period | None, str]:
+    """The period of delivery if the clause names one with no other figure between ("bought 95,000
+    tonnes late last month for May to September shipment": May to September), else the nearest;
+    with the rule that chose it."""
+    own = [
+        p
+        for p in periods
+        if p.delivery and not any(end <= fs < p.start or p.end <= fs < start for fs, _ in figures if fs != start)
+    ]
+    if own:
+        return nearest_period(own, start, end), "delivery period"
+    return nearest_period([p for p in periods if not p.delivery], start, end), "nearest"
 
 
 def _lead_word(tokens: list[Token], index: int) -> str:

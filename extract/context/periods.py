@@ -67,7 +67,9 @@ PERIOD = regex.compile(
   | (?P<rel_base> (?i: (?: previous | prior | preceding ) \s+ (?P<rb_unit> year | month | week | quarter | day ) \b
         | (?P<rb_unit2> year | month | week | quarter | day ) s? \s+ (?P<rb_dir> earlier | before | ago ) \b
         | (?: corresponding \s+ | same \s+ )? year [\s-] ago \s+ period
-        | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )? ) )                    # the year before, a week ago
+        | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )?                   # the year before, a week ago
+        | same \s+ (?P<rb_year> {_YEAR} ) \s+ (?: month | period | quarter | week ) \b                # the same 1986 month
+        | same \s+ (?: month | period | quarter | week ) \s+ (?: of | in ) \s+ (?P<rb_year2> {_YEAR} ) (?! [\d/] ) ) )
   | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
         \s+ (?i: to | through | until | and ) \s+ (?P<ds_month2> {_MONTH} ) \s+ (?P<ds_day2> \d{{1,2}} ) (?! \d ) )
   | (?P<season> (?i: (?: this | the \s+ current ) \s+ (?: crop \s+ | marketing \s+ )?         # this season
@@ -88,8 +90,8 @@ PERIOD = regex.compile(
   | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
         (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
   | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
-              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the) [\s-] )
-                (?P<m_alone> {_MONTH} ) (?! \w | \s+ \d{{1,2}} \b ) ) )            # in October
+              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
+                (?P<m_alone> {_MONTH} ) (?! \w | / | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
               | from \s+ a \s+ year \s+ {_AFTER_DURATION} ) )
@@ -130,6 +132,7 @@ PERIOD_TRIGGER: Final = re.compile(
             (?= \s+ (?:current \s+)? (?:crop \s+ | marketing \s+)? (?:season|crop \s+ year) \b )
         | [Ee]nd (?= \s+ of \s )                                                     # the end of February
         | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
+        | [Ss]ame (?= \s+ (?: {_YEAR} \s+ \w | (?:month|period|quarter|week) \s+ (?:of|in) \s+ {_YEAR} ) )  # same 1986 month
         | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
     ) \b
     """,
@@ -150,6 +153,7 @@ class Period:
     # against the sentence's own period (or the document date for "ago") by ``resolve_shift``
     kind: str = ""  # the PERIOD group that matched ("year", "week", "first_n")
     yearless: str = ""  # the kind of a month, quarter or half named without its year: the tense may move it
+    delivery: bool = False  # "for May shipment": when goods bought or sold move, the trade's own period
 
 
 def _month_bounds(year: int, first_month: int, last_month: int) -> tuple[str, str]:
@@ -543,9 +547,13 @@ def _shift_of(m: regex.Match[str]) -> str:
 
     >>> [_shift_of(PERIOD.search(s)) for s in ("previous week", "two months earlier", "year-ago period", "one month ago")]
     ['week 1', 'month 2 before', 'year 1 before', 'month 1 ago']
+    >>> [_shift_of(PERIOD.search(s)) for s in ("the same 1986 month", "the same period of 1985")]
+    ['in 1986', 'in 1985']
     """
     if m.group("rb_unit"):
         return f"{m.group('rb_unit').lower()} 1"
+    if m.group("rb_year") or m.group("rb_year2"):
+        return f"in {m.group('rb_year') or m.group('rb_year2')}"  # the same period, in another year
     if not m.group("rb_unit2"):
         return "year 1 before"
     count = _COUNT_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
@@ -566,9 +574,18 @@ def resolve_shift(period: Period, reference: Period | None, anchor: date | None)
     >>> ago = resolve_shift(find_periods("one month ago")[0], None, date(1987, 4, 24))
     >>> ago.first, ago.last
     ('1987-03-24', '1987-03-24')
+    >>> feb = find_periods("in February 1987")[0]
+    >>> same = resolve_shift(find_periods("the same 1986 month")[0], feb, None)
+    >>> same.first, same.last
+    ('1986-02-01', '1986-02-28')
     """
     unit, steps, *way = period.shift.split()
     n = int(steps)
+    if unit == "in":  # "the same 1986 month": the reference's dates in that year, else the year
+        if reference is None or not reference.first:
+            return replace(period, first=f"{n}-01-01", last=f"{n}-12-31")
+        moved = _shift_years(reference, n - date.fromisoformat(reference.first).year)
+        return replace(period, first=moved.first, last=moved.last)
     if reference is not None and reference.first:
         first, last = (
             _back_by(date.fromisoformat(reference.first), unit, n),
@@ -724,9 +741,30 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
-        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", cue == "base", shift, kind, yearless))
+        delivery = _DELIVERY.match(text, m.end()) is not None and text[max(0, m.start() - 5) : m.start()].lower().endswith("for ")
+        # a relative base right after "from", "compared with" has no figure of its own ("up 24 pct
+        # from the same 1986 period"): a comparison's base, not the change's period
+        is_base = cue == "base" or (bool(shift) and (cue == "compare" or _compared_on(text, m.start())))
+        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", is_base, shift, kind, yearless, delivery))
     return out
 
+
+# Words that bring in a comparison's base right before a relative base: "up 1.3 pct on the same
+# 1986 period", "a rise over the previous year" (read only there: "over" and "on" date nothing else).
+_COMPARED_ON: Final = re.compile(r"\b(?:on|over|than)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+def _compared_on(text: str, start: int) -> bool:
+    """A relative base brought in by "on", "over" or "than".
+
+    >>> _compared_on("up 1.3 pct on the same 1986 period", 18), _compared_on("in the same 1986 period", 7)
+    (True, False)
+    """
+    return _COMPARED_ON.search(text, max(0, start - 12), start) is not None
+
+
+# What follows a period of delivery: "for May to September shipment", "for April/May delivery".
+_DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?)\b", re.IGNORECASE)
 
 _SKIPPED_BEFORE: Final = frozenset({"in", "on", "the", "of", "since"})
 
