@@ -839,6 +839,11 @@ PERIOD_FORMS = [
         "1987-01-01",
         "1987-12-31",
     ),
+    # the day news was given out dates no figure; a cue word ending the sentence before cues nothing
+    ("released-on-day", "Data released on May 9 showed exports rose 5%.", "2024-05-10", "5%", "", ""),
+    ("announced-date", "Some 76,000 tonnes remain under the scheme announced December 10, 1986.", "", "76,000 tonnes", "", ""),
+    ("cue-in-sentence-before", "The bonds are due. In 1986 exports rose 5%.", "", "5%", "1986-01-01", "1986-12-31"),
+    ("said-first-quarter", "The bank said first quarter profit rose 12 pct.", "1987-04-20", "12 pct", "1987-01-01", "1987-03-31"),
 ]
 
 

@@ -17,7 +17,7 @@ from typing import Final
 import regex
 
 from extract.figures.grammar import YEAR as _YEAR
-from extract.vocab import MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
+from extract.vocab import ABBREVIATIONS, MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
 
 # Longest first; only abbreviations take a full stop ("Oct."), so "in October." keeps its stop out.
 _MONTH: Final = (
@@ -767,6 +767,7 @@ def _compared_on(text: str, start: int) -> bool:
 _DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?)\b", re.IGNORECASE)
 
 _SKIPPED_BEFORE: Final = frozenset({"in", "on", "the", "of", "since"})
+_ABBREVIATIONS: Final = frozenset(w.lower() for w in ABBREVIATIONS)
 
 
 def lead_cue(text: str, start: int) -> str:
@@ -776,9 +777,14 @@ def lead_cue(text: str, start: int) -> str:
     >>> text = "the lowest level since June 1980, due April 24, 1990, lower than in 1985"
     >>> [lead_cue(text, text.index(s)) for s in ("since", "April", "1985")]
     ['record', 'not_period', 'base']
+    >>> lead_cue("The issue was due. In 1986 it rose", 22)
+    ''
+
     """
     words = text[max(0, start - 30) : start].lower().split()
     for word in reversed(words[-4:]):
+        if word[-1:] in "!?;:" or (word.endswith(".") and "." not in word[:-1] and word[:-1] not in _ABBREVIATIONS):
+            return ""  # the sentence or clause before ends there ("… it said. In 1986 …"), not "vs." or "U.S."
         word = word.strip(".,;:()\"'")
         if word not in _SKIPPED_BEFORE:
             return PERIOD_CUES.get(word, "")
