@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.currency import bare_currency_noun, currency_by_country
-from extract.context.flows import Flow, find_flows, is_flow_word, listed_partner, nearest_flow
+from extract.context.flows import FLOW_CANDIDATES, FLOW_CLASSES, Flow, find_flows, is_flow_word, listed_partner, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
@@ -127,7 +127,11 @@ def _block_context(
     token_starts = [t[START] for t in tokens]
     classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
     heads = [k for k in classed if tokens[k][CLASS] in HEAD_CLASSES and is_noun_form(tokens[k])]
-    flow_words = [k for k in classed if is_flow_word(tokens, k)]
+    flow_words = [
+        k
+        for k in classed
+        if tokens[k][CLASS] in FLOW_CLASSES or (tokens[k][LOWER] in FLOW_CANDIDATES and is_flow_word(tokens, k))
+    ]
     for index, members in block:
         s_start, s_end = sentences.span(index)
         in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]
@@ -261,6 +265,8 @@ class Clauses:
         self._sentence_flows: list[Flow] | None = None
         self._token_starts: list[int] | None = None
         self._figure_ends: list[int] | None = None
+        self._owners: dict[int, int] | None = None
+        self._delivery = bool(periods) and any(p.delivery for p in periods)
         self.asides = asides(tokens, commas) if periods and len(commas) > 1 else []
         # one clause, one figure, plain periods, no aside: the nearest period is the figure's, nothing to weigh
         self._simple = (
@@ -343,6 +349,8 @@ class Clauses:
         ]
         if len(self.starts) == 1:
             if periods or not self.asides:
+                if not self._delivery:
+                    return nearest_period(periods, start, end), "nearest"
                 return _delivery_first(periods, start, end, self.figures)
             opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
             return (opening[0], "opens the sentence") if opening else (None, "")
@@ -351,6 +359,8 @@ class Clauses:
             c_start, c_end = self._offsets(clause)
             own = [p for p in periods if c_start <= p.start < c_end]
             if own:
+                if not self._delivery:
+                    return nearest_period(own, start, end), rule
                 chosen, how = _delivery_first(own, start, end, self.figures)
                 return chosen, rule if how == "nearest" else f"{rule}; {how}"
             if not continues(self.tokens, self.starts, clause):
@@ -391,20 +401,32 @@ class Clauses:
     def _owned_by_another(self, period: Period, start: int) -> bool:
         """A period in the possessive right before another figure dates that figure only: "doubled
         in February to $261 mln from January's $129 mln" ($129 mln's, not $261 mln's)."""
+        if self._owners is None:
+            self._owners = self._possessive_periods()
+        owner = self._owners.get(period.start)
+        return owner is not None and owner != start
+
+    def _possessive_periods(self) -> dict[int, int]:
+        """Start of each possessive period -> start of the figure it dates ("January's $129 mln"),
+        once per sentence."""
         if self._token_starts is None:
             self._token_starts = [t[START] for t in self.tokens]
-        k = bisect_left(self._token_starts, period.end) - 1
-        if k < 0:
-            return False
-        word = self.tokens[k]
-        if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
-            return False
-        after = [s for s, _ in self.figures if s > period.end]
-        if not after or after[0] == start:
-            return False
-        # at most three words between, no mark: "April's record $129 mln", "this year's figure of 129 bln"
-        between = bisect_left(self._token_starts, after[0]) - k - 1
-        return between <= 3 and all(t[TEXT][0].isalpha() for t in self.tokens[k + 1 : k + 1 + between])
+        owners = {}
+        for period in self.periods:
+            k = bisect_left(self._token_starts, period.end) - 1
+            if k < 0:
+                continue
+            word = self.tokens[k]
+            if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
+                continue
+            after = [s for s, _ in self.figures if s > period.end]
+            if not after:
+                continue
+            # at most three words between, no mark: "April's record $129 mln", "this year's figure of 129 bln"
+            between = bisect_left(self._token_starts, after[0]) - k - 1
+            if between <= 3 and all(t[TEXT][0].isalpha() for t in self.tokens[k + 1 : k + 1 + between]):
+                owners[period.start] = after[0]
+        return owners
 
     def _brought_in_by_comparison(self, figure_start: int) -> bool:
         """The figure starting at ``figure_start`` follows "from", "compared with", "versus"…"""

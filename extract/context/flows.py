@@ -121,6 +121,9 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
 def nearest_flow(flows: list[Flow], offset: int) -> Flow | None:
     """The flow nearest the figure at ``offset``; a verb joined by "and" after the figure is not
     its flow: the figure is the object of the verb before ("produced 540 mln kilos and exported")."""
+    if len(flows) == 1:  # the common case: one flow in the sentence
+        only = flows[0]
+        return None if only.coordinated and only.position > offset else only
     usable = [f for f in flows if not (f.coordinated and f.position > offset)]
     return min(usable, key=lambda f: abs(f.position - offset)) if usable else None
 
@@ -154,6 +157,16 @@ def is_verb_use(tokens: list[Token], k: int) -> bool:
     if TRADE_FORMS.get(word) == "verb" or word.endswith("ed"):
         return True
     return k > 0 and tokens[k - 1][LOWER] in _AUXILIARIES
+
+
+def _flow_candidates() -> frozenset[str]:
+    """Words outside the export and import classes that may state a flow (see ``is_flow_word``)."""
+    shares = {w for w, cls in TRADE_WORDS.items() if cls == "share"}
+    return frozenset(shares | _BARRIERS | {"up"})
+
+
+# Checked before ``is_flow_word`` so that the common classed words (up, down, measure) cost one lookup.
+FLOW_CANDIDATES: Final = _flow_candidates()
 
 
 def is_flow_word(tokens: list[Token], k: int) -> bool:
@@ -560,6 +573,8 @@ def listed_partner(tokens: list[Token], index: int, mentions: list[Mention], flo
     if index == 0:
         return "", ""
     before = tokens[index - 1]
+    if not (before[TEXT][0].isupper() or before[TEXT] == "."):
+        return "", ""  # no name ends right before the figure
     ends = (before[START] + len(before[TEXT]), before[START] + len(before[TEXT].rstrip(".")))
     for m in mentions:
         if flow.position < m.start and m.end in ends and not m.possessive:
