@@ -336,3 +336,7 @@ CLAUSE_MARKS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
 )
 FUTURE_WORDS: Final = frozenset(row[0] for row in rows("future_words.tsv"))
 PERIOD_CUES: Final[Mapping[str, str]] = MappingProxyType(dict(rows("period_cues.tsv")))
+# Flow qualifiers (flow_qualifiers.tsv): capitalised words that make a country name a company's
+# ("Japan Airlines"), and words that make a flow noun domestic ("domestic sales").
+COMPANY_WORDS: Final = frozenset(w for w, role in rows("flow_qualifiers.tsv") if role == "company")
+DOMESTIC_WORDS: Final = frozenset(w for w, role in rows("flow_qualifiers.tsv") if role == "domestic")

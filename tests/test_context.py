@@ -506,3 +506,350 @@ def test_document_date_sets_the_rate_date() -> None:
 def test_context_can_be_left_out() -> None:
     (f,) = extract_figures("China's exports to Russia jumped 64.2% in 2023.", context=False)
     assert (f.role, f.exporter, f.period) == ("", "", "")
+
+
+# Generality of the flow rules: each class of the list (and of the robustness list) in
+# several forms — other verbs, word orders, tenses, spellings, wire and modern style. All invented.
+# Row: id, sentence, document date, figure surface, exporter, importer.
+FLOW_FORMS = [
+    # shares: a verb of share, "made up", the noun "share" after its owner, lists after a verb of supply
+    ("share-accounted-modern", "Germany accounted for 12% of Poland's imports last year.", "", "12%", "DEU", "POL"),
+    ("share-made-up-wire", "Australia made up 40 pct of Japan's coal imports in 1986.", "", "40 pct", "AUS", "JPN"),
+    ("share-makes-up", "Canada makes up about a third of U.S. lumber imports.", "", "a third", "CAN", "USA"),
+    ("share-noun-owner", "Brazil's share in China's soybean purchases rose to 60%.", "", "60%", "BRA", "CHN"),
+    ("share-noun-dotted", "The U.S. share of Japan's beef imports fell to 41 pct.", "", "41 pct", "USA", "JPN"),
+    ("share-came-from", "About 35% of India's oil imports came from Russia in 2023.", "", "35%", "RUS", "IND"),
+    ("share-list", "Chile supplied 40%, Peru 25% and Australia 10% of China's copper imports.", "", "25%", "PER", "CHN"),
+    # verbs beyond export and import, in several tenses
+    ("verb-will-supply", "Norway will supply 20 bcm of gas to Germany next year.", "", "20 bcm", "NOR", "DEU"),
+    ("verb-sold-wire", "Argentina sold 1.2 mln tonnes of wheat to Brazil in January.", "", "1.2 mln tonnes", "ARG", "BRA"),
+    ("verb-sells-present", "Canada sells about $3 billion of canola to China each year.", "", "$3 billion", "CAN", "CHN"),
+    ("verb-bought-demonym", "Egypt bought 300,000 tonnes of French wheat.", "", "300,000 tonnes", "FRA", "EGY"),
+    ("verb-bought-from", "Egypt bought 300,000 tonnes of wheat from France.", "", "300,000 tonnes", "FRA", "EGY"),
+    ("verb-delivered", "Russia delivered 2.1 mln tonnes of grain to Egypt in 2023.", "", "2.1 mln tonnes", "RUS", "EGY"),
+    ("verb-purchased-dotted", "Japan purchased 500,000 tonnes of U.S. corn.", "", "500,000 tonnes", "USA", "JPN"),
+    ("verb-procures", "India procures 2 mln tonnes of pulses from Canada.", "", "2 mln tonnes", "CAN", "IND"),
+    ("telegraphic-buys", "Japan buys 50,000 tonnes U.S. wheat.", "", "50,000 tonnes", "USA", "JPN"),
+    ("telegraphic-bought", "Iraq bought 200,000 tonnes Australian wheat.", "", "200,000 tonnes", "AUS", "IRQ"),
+    # agents and places: passive, "by", "to … buyers", "sold in"
+    ("passive-shipped-by", "About 3 mln tonnes were shipped to Japan by Brazil.", "", "3 mln tonnes", "BRA", "JPN"),
+    ("passive-exported-by", "Some 40,000 cars were exported to Mexico by South Korea in June.", "", "40,000", "KOR", "MEX"),
+    ("purchases-by-agent", "Purchases of Japanese cars by Canada fell 4% in 2022.", "", "4%", "JPN", "CAN"),
+    ("sold-in-place", "Some 12,000 Belarusian tractors were sold in Kazakhstan last year.", "", "12,000", "BLR", "KAZ"),
+    ("to-demonym-buyers", "Thailand sold 200,000 tonnes of rice to Iraqi buyers.", "", "200,000 tonnes", "THA", "IRQ"),
+    # names: dotted, historic states, the EEC/EC, nationality adjectives
+    ("dotted-both", "U.S. corn sales to the U.S.S.R. reached 1.5 mln tonnes.", "", "1.5 mln tonnes", "USA", "SUN"),
+    ("historic-west-germany", "West German exports to Yugoslavia rose 7 pct.", "", "7 pct", "DEU", "YUG"),
+    ("historic-czechoslovakia", "Czechoslovakia bought 500,000 tonnes of Soviet oil.", "", "500,000 tonnes", "SUN", "CSK"),
+    ("eec-imports-of", "EEC imports of U.S. corn fell 9 pct.", "", "9 pct", "USA", "EUU"),
+    ("ec-exported-to", "The EC exported 2 mln tonnes of barley to Saudi Arabia.", "", "2 mln tonnes", "EUU", "SAU"),
+    ("nationality-both", "Japanese imports of US beef rose 12%.", "", "12%", "USA", "JPN"),
+    # clauses: a second clause keeps its own flow
+    (
+        "while-own-importer",
+        "China's exports to the U.S. rose 5% in May, while exports to Japan fell 8 pct.",
+        "",
+        "8 pct",
+        "",
+        "JPN",
+    ),
+    ("while-first-clause", "Exports to Japan fell 8 pct, while U.S. imports from Mexico rose 3%.", "", "8 pct", "", "JPN"),
+    ("whereas-own", "German sales to France rose 2%, whereas imports from Italy dropped 6%.", "", "6%", "ITA", ""),
+    # no flow: "from" a year or an amount, company names, domestic sales, no flow word, trade between
+    ("from-a-year", "Imports have risen 30% from 1986.", "", "30%", "", ""),
+    ("from-an-amount", "Exports fell to $4bn from $5bn.", "", "$4bn", "", ""),
+    ("company-carrier", "Japan Airlines bought 12 Boeing jets.", "", "12", "", ""),
+    ("company-steel", "British Steel sold 5 pct more plate last year.", "", "5 pct", "", ""),
+    ("company-motors", "General Motors said Korea Motors bought 300 engines.", "", "300", "", ""),
+    ("domestic-sales", "Toyota's domestic sales in Japan rose 4%.", "", "4%", "", ""),
+    ("retail-sales", "Retail sales in Britain rose 0.4 pct in May.", "", "0.4 pct", "", ""),
+    ("country-no-flow-word", "Profits at the Japanese firm rose 9%.", "", "9%", "", ""),
+    ("said-no-flow-word", "France said on Monday that its GDP grew 0.3% in the quarter.", "", "0.3%", "", ""),
+    ("trade-between-dotted", "Trade between the U.S. and Japan grew 9%.", "", "9%", "", ""),
+    (
+        "conjunct-is-no-origin",
+        "Egypt bought 200,000 tonnes of wheat and Algeria 100,000 tonnes.",
+        "",
+        "200,000 tonnes",
+        "",
+        "EGY",
+    ),
+    # lists and coordination: an elliptical list of partners, a verb joined after the figure, a second subject
+    ("list-of-importers", "Exports to Japan rose 5%, to China 8% and to India 3%.", "", "8%", "", "CHN"),
+    ("list-of-origins", "Imports from Chile fell 2%, from Peru 6% and from Bolivia 1%.", "", "6%", "PER", ""),
+    ("produced-and-exported", "Pakistan produced 540 mln kilos of yarn and exported 157 mln kilos.", "", "540 mln kilos", "", ""),
+    (
+        "harvested-and-then-sold",
+        "Thailand harvested 20 mln tonnes and then sold 6 mln tonnes to Iran.",
+        "",
+        "20 mln tonnes",
+        "",
+        "",
+    ),
+    (
+        "and-second-subject",
+        "Japan bought 50,000 tonnes of U.S. wheat, and Korea bought 30,000 tonnes of Canadian wheat.",
+        "",
+        "30,000 tonnes",
+        "CAN",
+        "KOR",
+    ),
+    (
+        "later-clause-flow-not-taken",
+        "The ECU has fallen 11 pct against the yen, when EC sales to Japan rose.",
+        "",
+        "11 pct",
+        "",
+        "",
+    ),
+    # agents: an appositive before the verb names its country; "Bank of Japan" and the like are no subject
+    (
+        "appositive-agent-wire",
+        "Sesam, the French unit of a U.S. grain house, sold 18,000 tonnes of barley to Greece.",
+        "",
+        "18,000 tonnes",
+        "FRA",
+        "GRC",
+    ),
+    (
+        "appositive-agent-modern",
+        "Agrimex, a Brazilian trading firm, shipped 25,000 tonnes of sugar to Nigeria.",
+        "",
+        "25,000 tonnes",
+        "BRA",
+        "NGA",
+    ),
+    (
+        "bank-of-country-sells-bills",
+        "The Bank of Japan will sell 300 billion yen of bills tomorrow.",
+        "",
+        "300 billion yen",
+        "",
+        "",
+    ),
+    ("korea-alone", "Korea bought 40,000 tonnes of Australian wheat.", "", "40,000 tonnes", "AUS", "KOR"),
+    # barriers on goods, agents after a copula, sales of securities
+    ("tariffs-on-amount-of-goods", "The U.S. raised tariffs on $200bn of Chinese goods to 25%.", "", "$200bn", "CHN", "USA"),
+    ("duties-on-demonym-goods", "Canada put duties of 15% on Chinese steel.", "", "15%", "CHN", "CAN"),
+    ("copula-biggest-buyer", "China is the biggest buyer of Australian ore, taking 80% of it.", "", "80%", "AUS", "CHN"),
+    ("copula-largest-supplier", "The U.S. was the largest supplier in May with 38,000 tonnes.", "", "38,000 tonnes", "USA", ""),
+    ("stake-sold-to", "Britain sold its 20% stake in the firm to a French group.", "", "20%", "", ""),
+    ("shares-sold", "The U.S. group sold 19.6 million shares at $85 each.", "", "19.6 million", "", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "exporter", "importer"), [r[1:] for r in FLOW_FORMS], ids=[r[0] for r in FLOW_FORMS]
+)
+def test_flow_forms(text: str, date: str, surface: str, exporter: str, importer: str) -> None:
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert (f.exporter, f.importer) == (exporter, importer)
+
+
+# Generality of the period rules: a date in an aside set off by commas (an appositive, a relative
+# clause, a participle) dates the aside, not the figures around it; a figure inside an appositive
+# or a relative clause takes no period from outside it. All invented.
+# Row: id, sentence, document date, figure surface, period start, period end.
+PERIOD_FORMS = [
+    ("aside-participle-founded", "The company, founded in 1952, employs 4,000 people.", "2024-06-12", "4,000", "", ""),
+    ("aside-participle-signed", "The pact, signed in 2019, will cut tariffs by 15%.", "2024-06-12", "15%", "", ""),
+    (
+        "aside-participle-wire",
+        "The mill, acquired in March, can crush 5,000 tonnes a day.",
+        "1987-06-12",
+        "5,000 tonnes a day",
+        "",
+        "",
+    ),
+    ("aside-relative-which", "The plant, which opened in March, can make 200,000 cars a year.", "2024-06-12", "200,000", "", ""),
+    ("aside-relative-who", "Mr Tan, who took office in 2021, said 40 firms applied.", "2024-06-12", "40", "", ""),
+    (
+        "aside-appositive-period",
+        "Imports, the highest since 1990, rose to $5bn in May.",
+        "2024-06-12",
+        "$5bn",
+        "2024-05-01",
+        "2024-05-31",
+    ),
+    ("appositive-figure", "Acme, a 30% shareholder in Zenith, decided in May 2004 to sell.", "", "30%", "", ""),
+    ("with-phrase-figure", "The exchange, with 355 members, grew in the first quarter of 1987.", "", "355", "", ""),
+    ("relative-figure", "The merger, which would create a $1.2bn group, fell through in March 2024.", "", "$1.2bn", "", ""),
+    # restatements and participles about the figure before keep the period
+    ("appositive-restates", "Sales reached $5bn in 2023, a 40% rise, the firm said.", "", "40%", "2023-01-01", "2023-12-31"),
+    (
+        "participle-valued",
+        "Peru sold 9,000 tonnes last year, and another 2,000 tonnes, valued at $3 mln, to Chile.",
+        "1987-03-01",
+        "$3 mln",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    (
+        "intro-phrase-is-no-aside",
+        "For the first half of 2023, the firm lost $9 mln on sales of $45 mln, its report said.",
+        "",
+        "$45 mln",
+        "2023-01-01",
+        "2023-06-30",
+    ),
+    (
+        "intro-in-addition",
+        "In addition, the group sold 17,000 cars abroad in 2005.",
+        "",
+        "17,000",
+        "2005-01-01",
+        "2005-12-31",
+    ),
+    (
+        "relative-then-when",
+        "It was bought by Dixon, who took it over in early 1982, when it had $120 mln in assets.",
+        "",
+        "$120 mln",
+        "1982-01-01",
+        "1982-12-31",
+    ),
+    # spans of months with their years, first N months or quarters (the tense moves a yearless one)
+    ("month-span-between", "Prices rose 40% between March 2022 and October 2023.", "", "40%", "2022-03-01", "2023-10-31"),
+    ("month-span-from-to", "From November 1986 to February, exports fell 8 pct.", "", "8 pct", "1986-11-01", "1987-02-28"),
+    ("first-quarters-of", "Imports grew 6% in the first three quarters of 2023.", "", "6%", "2023-01-01", "2023-09-30"),
+    ("first-months-yearless-past", "Exports rose 12% in the first nine months.", "2024-03-01", "12%", "2023-01-01", "2023-09-30"),
+    (
+        "first-months-this-year",
+        "Exports rose 12 pct in the first two months.",
+        "1987-06-01",
+        "12 pct",
+        "1987-01-01",
+        "1987-02-28",
+    ),
+    # deadlines and events date no figure
+    ("deadline-expires", "The 10% duty expires in 2026.", "2024-06-12", "10%", "", ""),
+    ("event-founded", "The firm was founded in 1952 and employs 4,000 people.", "", "4,000", "", ""),
+    (
+        "record-since-began",
+        "Output hit 28.5 million in 2004, the most since records began in 1971.",
+        "",
+        "28.5 million",
+        "2004-01-01",
+        "2004-12-31",
+    ),
+    # a period in the possessive dates the figure right after it
+    (
+        "possessive-month",
+        "The surplus doubled in May to $261 mln from April's $129 mln.",
+        "2024-06-10",
+        "$261 mln",
+        "2024-05-01",
+        "2024-05-31",
+    ),
+    (
+        "possessive-month-own",
+        "The surplus doubled in May to $261 mln from April's $129 mln.",
+        "2024-06-10",
+        "$129 mln",
+        "2024-04-01",
+        "2024-04-30",
+    ),
+    (
+        "possessive-last-year",
+        "Prices will rise this year by 10 pct after last year's 54 pct jump.",
+        "1987-03-01",
+        "10 pct",
+        "1987-01-01",
+        "1987-12-31",
+    ),
+    # the same period in another year, and relative bases brought in by from/on/over/than
+    (
+        "same-year-month",
+        "Exports were 20,243 tonnes in February 1987, against 19,217 tonnes in the same 1986 month.",
+        "",
+        "19,217 tonnes",
+        "1986-02-01",
+        "1986-02-28",
+    ),
+    (
+        "same-year-month-level",
+        "Exports were 20,243 tonnes in February 1987, against 19,217 tonnes in the same 1986 month.",
+        "",
+        "20,243 tonnes",
+        "1987-02-01",
+        "1987-02-28",
+    ),
+    (
+        "same-period-of-year",
+        "Sales in the first half of 2023 fell to $5bn from $7bn in the same period of 2022.",
+        "",
+        "$7bn",
+        "2022-01-01",
+        "2022-06-30",
+    ),
+    (
+        "same-quarter-of-year-change",
+        "Fourth-quarter orders rose 3.1 pct over the same quarter of 1985.",
+        "1987-02-01",
+        "3.1 pct",
+        "1986-10-01",
+        "1986-12-31",
+    ),
+    (
+        "up-on-same-period",
+        "Output in January and February was 1.3 pct up on the same 1986 period.",
+        "1987-03-20",
+        "1.3 pct",
+        "1987-01-01",
+        "1987-02-28",
+    ),
+    (
+        "increase-on-previous-year",
+        "Renault sold 2.4 million cars in 2004, an increase of 4% on the previous year.",
+        "",
+        "4%",
+        "2004-01-01",
+        "2004-12-31",
+    ),
+    (
+        "base-figure-keeps-base",
+        "The surplus for the first two months of 2023 widened to $7.8bn from $4.6bn from the same period in 2022.",
+        "",
+        "$4.6bn",
+        "2022-01-01",
+        "2022-02-28",
+    ),
+    # a delivery period is the trade's own, when no other figure stands between
+    (
+        "delivery-period",
+        "Japanese importers bought 95,000 tonnes of soybeans late last month for May to September shipment.",
+        "1987-03-02",
+        "95,000 tonnes",
+        "1987-05-01",
+        "1987-09-30",
+    ),
+    (
+        "delivery-period-modern",
+        "Egypt bought 120,000 tonnes of wheat on Tuesday for April delivery.",
+        "2024-02-14",
+        "120,000 tonnes",
+        "2024-04-01",
+        "2024-04-30",
+    ),
+    (
+        "delivery-of-another-figure",
+        "Peru committed 4 mln tonnes of this year's crop, with 2 mln tonnes booked for April-June delivery.",
+        "1987-03-20",
+        "4 mln tonnes",
+        "1987-01-01",
+        "1987-12-31",
+    ),
+    # the day news was given out dates no figure; a cue word ending the sentence before cues nothing
+    ("released-on-day", "Data released on May 9 showed exports rose 5%.", "2024-05-10", "5%", "", ""),
+    ("announced-date", "Some 76,000 tonnes remain under the scheme announced December 10, 1986.", "", "76,000 tonnes", "", ""),
+    ("cue-in-sentence-before", "The bonds are due. In 1986 exports rose 5%.", "", "5%", "1986-01-01", "1986-12-31"),
+    ("said-first-quarter", "The bank said first quarter profit rose 12 pct.", "1987-04-20", "12 pct", "1987-01-01", "1987-03-31"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "first", "last"), [r[1:] for r in PERIOD_FORMS], ids=[r[0] for r in PERIOD_FORMS]
+)
+def test_period_forms(text: str, date: str, surface: str, first: str, last: str) -> None:
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert (f.period_start, f.period_end) == (first, last)

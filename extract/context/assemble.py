@@ -4,21 +4,23 @@ and restatement, decided sentence by sentence by the rules of the modules beside
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 from typing import Final, NamedTuple
 
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.currency import bare_currency_noun, currency_by_country
-from extract.context.flows import FLOW_CLASSES, Flow, find_flows, is_share_verb, listed_exporter, nearest_flow
+from extract.context.flows import FLOW_CANDIDATES, FLOW_CLASSES, Flow, find_flows, is_flow_word, listed_partner, nearest_flow
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
 from extract.context.restatement import is_restatement
 from extract.context.role import change_cue, multiplier_verb, reached_direction, role_of
-from extract.context.tokens import CLASS, LOWER, START, Token, token_index, tokenize
+from extract.context.tokens import CLASS, LOWER, START, TEXT, Token, token_index, tokenize
 from extract.figures import Found
 from extract.text import Sentences
 from extract.vocab import FUTURE_WORDS, PERIOD_CUES, QUALIFIERS, function_words
@@ -36,6 +38,18 @@ _BEFORE_PENALTY: Final = 5
 _QUALIFYING: Final = function_words("adverb", "preposition", "conjunction", "article") | frozenset(QUALIFIERS)
 _SPANS: Final = frozenset({"first_n", "back", "ending", "week", "rel_base"})
 _SCENE_BREAKERS: Final = frozenset({"up", "down", "level", "export", "import"})
+_COMMA: Final = re.compile(",")
+# Words that open an aside set off by commas: an appositive ("DaimlerChrysler, a 30% shareholder,
+# …"), a non-restrictive relative clause (", which opened in March,") or a "with" phrase (", with 355
+# listed stocks,"). A past participle opens one too (", founded in 1952,"). Source: English grammar.
+_ASIDE_OPENERS: Final = function_words("article") | (function_words("relative") - {"that"}) | {"with", "including"}
+_RELATIVES: Final = function_words("relative") - {"that"}
+# Words that open a sentence with an introductory phrase ("For the first nine months of 1986, the
+# company lost …", "In addition, the firm …"): the comma after it opens the main clause, no aside.
+_INTRODUCERS: Final = function_words("preposition", "conjunction", "adverb")
+# In an appositive, words that make it a statement or a restatement of a figure rather than a noun
+# phrase naming a thing ("…, the largest of which was …", "…, a fivefold rise, …").
+_NOT_NOUN_PHRASE: Final = function_words("auxiliary", "relative")
 
 
 class Context(NamedTuple):
@@ -108,13 +122,18 @@ def _block_context(
     mentions = as_of(find_countries(text, b_start, b_end), anchor)
     periods = find_periods(text, b_start, b_end, anchor)
     marks = clause_marks(text, b_start, b_end)
+    commas = [m.start() for m in _COMMA.finditer(text, b_start, b_end)]
     mention_starts = [m.start for m in mentions]
     period_starts = [p.start for p in periods]
     tokens = tokenize(text, b_start, b_end)
     token_starts = [t[START] for t in tokens]
     classed = [k for k, t in enumerate(tokens) if t[CLASS] is not None]
     heads = [k for k in classed if tokens[k][CLASS] in HEAD_CLASSES and is_noun_form(tokens[k])]
-    flow_words = [k for k in classed if tokens[k][CLASS] in FLOW_CLASSES or is_share_verb(tokens[k])]
+    flow_words = [
+        k
+        for k in classed
+        if tokens[k][CLASS] in FLOW_CLASSES or (tokens[k][LOWER] in FLOW_CANDIDATES and is_flow_word(tokens, k))
+    ]
     for index, members in block:
         s_start, s_end = sentences.span(index)
         in_sentence = mentions[bisect_left(mention_starts, s_start) : bisect_left(mention_starts, s_end)]
@@ -123,12 +142,13 @@ def _block_context(
         sentence_heads = [k - lo for k in heads[bisect_left(heads, lo) : bisect_left(heads, hi)]]
         sentence_flows = [k - lo for k in flow_words[bisect_left(flow_words, lo) : bisect_left(flow_words, hi)]]
         sentence_marks = marks[bisect_left(marks, s_start) : bisect_left(marks, s_end)]
+        sentence_commas = commas[bisect_left(commas, s_start) : bisect_left(commas, s_end)]
         _sentence_context(
             figures,
             members,
             text,
             tokens[lo:hi],
-            (sentence_heads, sentence_flows, sentence_marks),
+            (sentence_heads, sentence_flows, sentence_marks, sentence_commas),
             in_sentence,
             sentence_periods,
             anchor,
@@ -141,18 +161,18 @@ def _sentence_context(
     members: list[int],
     text: str,
     tokens: list[Token],
-    words: tuple[list[int], list[int], list[int]],
+    words: tuple[list[int], list[int], list[int], list[int]],
     mentions: list[Mention],
     periods: list[Period],
     anchor: date | None,
     out: list[Context | None],
 ) -> None:
-    heads, flow_words, marks = words  # token indices of measure heads and flow words; clause mark offsets
+    heads, flow_words, marks, commas = words  # token indices of measure heads and flow words; offsets of clause marks, commas
     countries = codes_in(mentions)
     group = [figures[k] for k in members]
     spans = [(f.start, f.end) for f in group]
     periods = usable_periods(periods, spans)
-    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, spans, marks)
+    scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, spans, marks, commas)
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
@@ -183,9 +203,9 @@ def _sentence_context(
                 period, period_cue = ended, f"{period_cue}; the span's {'end' if lead == 'to' else 'start'} ({lead!r})"
         flow = scope.flow(clause, f.start)
         if flow is not None:
-            listed = listed_exporter(tokens, index, mentions, flow)
-            if listed:
-                flow = Flow(flow.position, listed, flow.importer, flow.cue)
+            exporter, importer = listed_partner(tokens, index, mentions, flow)
+            if exporter or importer:
+                flow = Flow(flow.position, exporter or flow.exporter, importer or flow.importer, flow.cue)
         value_usd, fx_note = None, ""
         unit = f.unit
         if f.kind == "money":
@@ -238,6 +258,7 @@ class Clauses:
         anchor: date | None,
         figures: list[tuple[int, int]],
         marks: list[int],
+        commas: list[int],
     ):
         self.tokens, self.mentions, self.flow_words, self.heads, self.periods = tokens, mentions, flow_words, heads, periods
         self.anchor, self.figures = anchor, figures
@@ -246,9 +267,15 @@ class Clauses:
         self._sentence_flows: list[Flow] | None = None
         self._token_starts: list[int] | None = None
         self._figure_ends: list[int] | None = None
-        # one clause, one figure, plain periods: the nearest period is the figure's, nothing to weigh
+        self._owners: dict[int, int] | None = None
+        self._delivery = bool(periods) and any(p.delivery for p in periods)
+        self.asides = asides(tokens, commas) if periods and len(commas) > 1 else []
+        # one clause, one figure, plain periods, no aside: the nearest period is the figure's, nothing to weigh
         self._simple = (
-            len(self.starts) == 1 and len(figures) == 1 and not any(p.is_base or p.shift or p.kind in _SPANS for p in periods)
+            len(self.starts) == 1
+            and len(figures) == 1
+            and not self.asides
+            and not any(p.is_base or p.shift or p.delivery or p.kind in _SPANS for p in periods)
         )
 
     def _bounds(self, clause: int) -> tuple[int, int]:
@@ -263,8 +290,8 @@ class Clauses:
         return start, end
 
     def flow(self, clause: int, offset: int) -> Flow | None:
-        """The flow nearest the figure in its clause; a clause without a flow word takes the
-        sentence's unless it names a measure of its own ("…, while its debt doubled")."""
+        """The flow nearest the figure in its clause; a clause without a flow word takes the flow
+        of a clause before it unless it names a measure of its own ("…, while its debt doubled")."""
         if len(self.starts) == 1:
             return _within_reach(nearest_flow(self._sentence(), offset), offset)
         lo, hi = self._bounds(clause)
@@ -277,7 +304,10 @@ class Clauses:
             return _within_reach(nearest_flow(self._flows[clause], offset), offset)
         if any(lo <= k < hi for k in self.heads):
             return None
-        return _within_reach(nearest_flow(self._sentence(), offset), offset)
+        # only a clause before it ("Exports to Japan rose 5 pct, and 8 pct in May"): a later clause's
+        # flow is another matter's ("The ECU fell 11 pct, when EC sales to Japan rose")
+        before = self._offsets(clause)[0]
+        return _within_reach(nearest_flow([f for f in self._sentence() if f.position < before], offset), offset)
 
     def _sentence(self) -> list[Flow]:
         if self._sentence_flows is None:
@@ -303,26 +333,43 @@ class Clauses:
             return chosen, rule
         lo, hi = self._bounds(clause)
         # the tense of the words before the period in its clause ("will impose … from July")
-        future = any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi] if t[START] < chosen.start)
+        # (a delivery is the future of the deal that names it: "bought … for April delivery")
+        future = chosen.delivery or any(t[LOWER] in FUTURE_WORDS for t in self.tokens[lo:hi] if t[START] < chosen.start)
         moved = by_tense(chosen, future, self.anchor)
         return moved, rule if moved is chosen else f"{rule}; year by tense ({'future' if future else 'past'})"
 
     def _choose(self, clause: int, start: int, end: int) -> tuple[Period | None, str]:
-        # not a period the figure is part of ("one month ago"), nor another figure's base period
-        periods = [p for p in self.periods if not (p.start < end and start < p.end) and not self._base_of_another(p, end)]
+        # not a period the figure is part of ("one month ago"), nor another figure's base period, nor
+        # one across an aside's edge ("The firm, founded in 1952, employs 4,000")
+        periods = [
+            p
+            for p in self.periods
+            if not (p.start < end and start < p.end)
+            and not self._base_of_another(p, end)
+            and not (self.asides and across_aside(self.asides, p.start, start))
+            and not self._owned_by_another(p, start)
+        ]
         if len(self.starts) == 1:
-            return nearest_period(periods, start, end), "nearest"
+            if periods or not self.asides:
+                if not self._delivery:
+                    return nearest_period(periods, start, end), "nearest"
+                return _delivery_first(periods, start, end, self.figures)
+            opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
+            return (opening[0], "opens the sentence") if opening else (None, "")
         rule = "own clause"
         while True:
             c_start, c_end = self._offsets(clause)
             own = [p for p in periods if c_start <= p.start < c_end]
             if own:
-                return nearest_period(own, start, end), rule
+                if not self._delivery:
+                    return nearest_period(own, start, end), rule
+                chosen, how = _delivery_first(own, start, end, self.figures)
+                return chosen, rule if how == "nearest" else f"{rule}; {how}"
             if not continues(self.tokens, self.starts, clause):
                 break
             clause -= 1
             rule = "clause continued from the one before"
-        opening = [p for p in periods if self._opens(p)]
+        opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
         return (opening[0], "opens the sentence") if opening else (None, "")
 
     def _base_of_another(self, period: Period, end: int) -> bool:
@@ -332,7 +379,9 @@ class Clauses:
         "versus" ("7.0 pct compared with 7.3 pct in 1985": 7.3 pct's; "from 3.2% last year to 2.5%":
         3.2%'s)."""
         if period.start >= end and period.is_base:
-            return True
+            # unless the figure is itself the base, right before it: "from 4.6 billion from the same
+            # period in 1986"
+            return not (period.shift and period.start - end <= 12 and self._brought_in_by_comparison(self._start_of(end)))
         if self._figure_ends is None:
             self._figure_ends = [e for _, e in self.figures]
         last = bisect_right(self._figure_ends, period.start) - 1
@@ -346,6 +395,40 @@ class Clauses:
         if period.start >= end and base_start < end:
             return False
         return self._brought_in_by_comparison(base_start)
+
+    def _start_of(self, end: int) -> int:
+        """The start of the figure that ends at ``end``."""
+        return next(s for s, e in self.figures if e == end)
+
+    def _owned_by_another(self, period: Period, start: int) -> bool:
+        """A period in the possessive right before another figure dates that figure only: "doubled
+        in February to $261 mln from January's $129 mln" ($129 mln's, not $261 mln's)."""
+        if self._owners is None:
+            self._owners = self._possessive_periods()
+        owner = self._owners.get(period.start)
+        return owner is not None and owner != start
+
+    def _possessive_periods(self) -> dict[int, int]:
+        """Start of each possessive period -> start of the figure it dates ("January's $129 mln"),
+        once per sentence."""
+        if self._token_starts is None:
+            self._token_starts = [t[START] for t in self.tokens]
+        owners = {}
+        for period in self.periods:
+            k = bisect_left(self._token_starts, period.end) - 1
+            if k < 0:
+                continue
+            word = self.tokens[k]
+            if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
+                continue
+            after = [s for s, _ in self.figures if s > period.end]
+            if not after:
+                continue
+            # at most three words between, no mark: "April's record $129 mln", "this year's figure of 129 bln"
+            between = bisect_left(self._token_starts, after[0]) - k - 1
+            if between <= 3 and all(t[TEXT][0].isalpha() for t in self.tokens[k + 1 : k + 1 + between]):
+                owners[period.start] = after[0]
+        return owners
 
     def _brought_in_by_comparison(self, figure_start: int) -> bool:
         """The figure starting at ``figure_start`` follows "from", "compared with", "versus"…"""
@@ -369,6 +452,82 @@ class Clauses:
         first_end = self._offsets(0)[1]
         before = [t for t in self.tokens[:6] if t[START] < period.start]
         return period.start < first_end and len(before) <= 4 and not any(t[CLASS] in _SCENE_BREAKERS for t in before)
+
+
+def asides(tokens: list[Token], commas: list[int]) -> list[tuple[int, int, bool]]:
+    """The asides of a sentence: words between two commas opened by an article, a relative pronoun,
+    "with" or a past participle, as (start offset, end offset, closed). A closed aside (an
+    appositive or a relative clause) is a statement of its own: its figures take no period from
+    outside it; a participle's ("…, valued at 35 mln dlrs, …") describes the figure before it.
+    ``commas`` are the offsets of the sentence's commas.
+
+    >>> from extract.context.tokens import tokenize
+    >>> def show(text):
+    ...     commas = [k for k, c in enumerate(text) if c == ","]
+    ...     return [(text[a:b], closed) for a, b, closed in asides(tokenize(text), commas)]
+    >>> show("The firm, founded in 1952, employs 4,000, and Japan, a buyer, paid")
+    [('founded in 1952', False), ('a buyer', True)]
+    >>> show("In 1986, the firm sold 5%, a tenfold rise, and more")
+    [('a tenfold rise', False)]
+    """
+    # (index of the comma's token, offset of the comma); a number token may hold its comma ("1952,"),
+    # and a comma inside a number ("4,000") is none
+    marks = []
+    for offset in commas:
+        k = token_index(tokens, offset)
+        if k < len(tokens) and tokens[k][START] == offset:
+            marks.append((k, offset))
+        elif k > 0 and (t := tokens[k - 1])[START] + len(t[TEXT]) - 1 == offset:
+            marks.append((k - 1, offset))
+    out = []
+    for (a, _), (b, end) in pairwise(marks):
+        first_k = a + 1
+        if b - first_k < 1 or b - a > 16 or any(tokens[j][TEXT] in (";", "(", ")") for j in range(first_k, b)):
+            continue
+        if a == marks[0][0] and tokens[0][LOWER] in _INTRODUCERS:
+            continue  # the first comma ends an introductory phrase: the main clause follows
+        if b + 1 < len(tokens) and tokens[b + 1][LOWER] == "when":
+            continue  # the clause goes on past the comma (", who bought it in 1982, when it had …")
+        first = tokens[first_k]
+        word = first[LOWER]
+        participle = word.endswith("ed") and len(word) > 4 and word.isalpha() and first[TEXT][0].islower()
+        if word in _RELATIVES:
+            out.append((first[START], end, True))
+        elif word in _ASIDE_OPENERS:
+            inner = tokens[first_k + 1 : b]
+            noun_phrase = not any(t[LOWER] in _NOT_NOUN_PHRASE or t[CLASS] in ("up", "down") for t in inner)
+            out.append((first[START], end, noun_phrase))
+        elif participle and first[CLASS] is None:
+            out.append((first[START], end, False))
+    return out
+
+
+def across_aside(spans: list[tuple[int, int, bool]], period: int, figure: int) -> bool:
+    """The period at offset ``period`` lies inside an aside that does not hold the figure at
+    ``figure``, or the figure inside a closed aside that does not hold the period.
+
+    >>> across_aside([(10, 20, False)], 12, 30), across_aside([(10, 20, False)], 30, 12), across_aside([(10, 20, True)], 30, 12)
+    (True, False, True)
+    """
+    for a, b, closed in spans:
+        inside_period, inside_figure = a <= period < b, a <= figure < b
+        if inside_period != inside_figure and (inside_period or closed):
+            return True
+    return False
+
+
+def _delivery_first(periods: list[Period], start: int, end: int, figures: list[tuple[int, int]]) -> tuple[Period | None, str]:
+    """The period of delivery if the clause names one with no other figure between ("bought 95,000
+    tonnes late last month for May to September shipment": May to September), else the nearest;
+    with the rule that chose it."""
+    own = [
+        p
+        for p in periods
+        if p.delivery and not any(end <= fs < p.start or p.end <= fs < start for fs, _ in figures if fs != start)
+    ]
+    if own:
+        return nearest_period(own, start, end), "delivery period"
+    return nearest_period([p for p in periods if not p.delivery], start, end), "nearest"
 
 
 def _lead_word(tokens: list[Token], index: int) -> str:

@@ -17,7 +17,7 @@ from typing import Final
 import regex
 
 from extract.figures.grammar import YEAR as _YEAR
-from extract.vocab import MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
+from extract.vocab import ABBREVIATIONS, MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
 
 # Longest first; only abbreviations take a full stop ("Oct."), so "in October." keeps its stop out.
 _MONTH: Final = (
@@ -54,8 +54,9 @@ PERIOD = regex.compile(
         (?: ,? \s+ (?P<e_year> {_YEAR} ) )? )
   | (?P<week> (?i: week ) \s+ {_ENDED} \s+ (?P<w_month> {_MONTH} ) \s+ (?P<w_day> \d{{1,2}} ) (?! \d )
         (?: ,? \s+ (?P<w_year> {_YEAR} ) )? )                                                 # the week ended March 13
-  | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?i: months ) \s+ (?i: of ) \s+
-        (?: (?P<fn_year> {_YEAR} ) | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )      # first nine months of 1986
+  | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?P<fn_unit> (?i: months | quarters ) )   # first nine months
+        (?: \s+ (?i: of ) \s+ (?: (?P<fn_year> {_YEAR} )                                     # of 1986
+            | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )? )                     # of this year
   | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+ (?P<b_unit> (?i: years | months ) ) )   # the last three years
   | (?P<since> (?i: since ) \s+ (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] ) )   # since 2021
   | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
@@ -66,7 +67,9 @@ PERIOD = regex.compile(
   | (?P<rel_base> (?i: (?: previous | prior | preceding ) \s+ (?P<rb_unit> year | month | week | quarter | day ) \b
         | (?P<rb_unit2> year | month | week | quarter | day ) s? \s+ (?P<rb_dir> earlier | before | ago ) \b
         | (?: corresponding \s+ | same \s+ )? year [\s-] ago \s+ period
-        | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )? ) )                    # the year before, a week ago
+        | same \s+ period \s+ (?: last | a \s+ year \s+ ago ) (?: \s+ year )?                   # the year before, a week ago
+        | same \s+ (?P<rb_year> {_YEAR} ) \s+ (?: month | period | quarter | week ) \b                # the same 1986 month
+        | same \s+ (?: month | period | quarter | week ) \s+ (?: of | in ) \s+ (?P<rb_year2> {_YEAR} ) (?! [\d/] ) ) )
   | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
         \s+ (?i: to | through | until | and ) \s+ (?P<ds_month2> {_MONTH} ) \s+ (?P<ds_day2> \d{{1,2}} ) (?! \d ) )
   | (?P<season> (?i: (?: this | the \s+ current ) \s+ (?: crop \s+ | marketing \s+ )?         # this season
@@ -80,14 +83,15 @@ PERIOD = regex.compile(
         (?: \s+ (?i: of ) )? (?: \s+ (?P<h_year> {_YEAR} ) )? )
   | (?P<hcode> \b H (?P<h_num> [12] ) (?: \s* (?P<hc_year> {_YEAR} ) )? \b )
   | (?P<months> (?: (?i: between | from ) \s+ )? (?P<m_from> {_MONTH} )          # January-October, between January and March
+        (?: ,? \s+ (?P<mf_year> {_YEAR} ) )?                                          # between March 2022 and October 2023
         \s* (?: [-\u2013] | \s (?i: to|through|until|and ) \s ) \s* (?P<m_to> {_MONTH} ) (?! \w )
         (?: ,? \s+ (?i: of \s+ )? (?P<ms_year> {_YEAR} ) )? )                                # February and October of 1986
   | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} ) ,? \s+ (?P<d_year> {_YEAR} ) )   # April 26, 2024
   | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
         (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
   | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
-              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the) [\s-] )
-                (?P<m_alone> {_MONTH} ) (?! \w | \s+ \d{{1,2}} \b ) ) )            # in October
+              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
+                (?P<m_alone> {_MONTH} ) (?! \w | / | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
               | from \s+ a \s+ year \s+ {_AFTER_DURATION} ) )
@@ -114,7 +118,7 @@ PERIOD_TRIGGER: Final = re.compile(
     \b (?: [Tt]he \s+ (?= (?:{_ORDINAL_WORDS}) [\s-] )                           # the last quarter
         | [Bb]etween \s+ (?= {_YEAR} | {_MONTH_WORDS} )                            # between 2021 and 2023
         | [Ff]rom \s+ (?= {_YEAR} | a \s+ year | {_MONTH_WORDS} )                  # from 2021 to 2023
-        | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years) \b )  # first half, first nine months
+        | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years|quarters) \b )  # first nine months
         | (?: {_RELATIVE_WORDS} | [Pp]rior | [Pp]receding )                       # last year, past three years, previous week
             (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years) \b )
         | [Yy]ear (?: [\s-]? [Ee]nd (?= \s )                                        # yearend 1986
@@ -128,6 +132,7 @@ PERIOD_TRIGGER: Final = re.compile(
             (?= \s+ (?:current \s+)? (?:crop \s+ | marketing \s+)? (?:season|crop \s+ year) \b )
         | [Ee]nd (?= \s+ of \s )                                                     # the end of February
         | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
+        | [Ss]ame (?= \s+ (?: {_YEAR} \s+ \w | (?:month|period|quarter|week) \s+ (?:of|in) \s+ {_YEAR} ) )  # same 1986 month
         | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
     ) \b
     """,
@@ -148,6 +153,7 @@ class Period:
     # against the sentence's own period (or the document date for "ago") by ``resolve_shift``
     kind: str = ""  # the PERIOD group that matched ("year", "week", "first_n")
     yearless: str = ""  # the kind of a month, quarter or half named without its year: the tense may move it
+    delivery: bool = False  # "for May shipment": when goods bought or sold move, the trade's own period
 
 
 def _month_bounds(year: int, first_month: int, last_month: int) -> tuple[str, str]:
@@ -250,9 +256,17 @@ def _months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
     >>> _resolve("January-October 2024"), _resolve("between January and March", date(2024, 5, 7))
     (('2024-01-01', '2024-10-31'), ('2024-01-01', '2024-03-31'))
+    >>> _resolve("between March 2022 and October 2023"), _resolve("from November 1986 to February")
+    (('2022-03-01', '2023-10-31'), ('1986-11-01', '1987-02-28'))
     """
-    year_n = int(m.group("ms_year")) if m.group("ms_year") else (anchor.year if anchor else None)
     a, b = MONTHS[m.group("m_from").rstrip(".")], MONTHS[m.group("m_to").rstrip(".")]
+    if m.group("mf_year"):  # "between March 2022 and October 2023", "from March 2022 to May"
+        year_a = int(m.group("mf_year"))
+        year_b = int(m.group("ms_year")) if m.group("ms_year") else year_a + (b < a)
+        if (year_b, b) < (year_a, a):
+            return _NONE
+        return _month_bounds(year_a, a, a)[0], _month_bounds(year_b, b, b)[1]
+    year_n = int(m.group("ms_year")) if m.group("ms_year") else (anchor.year if anchor else None)
     return _month_bounds(year_n, a, b) if year_n and a <= b else _NONE
 
 
@@ -392,12 +406,14 @@ def _first_months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
     >>> _resolve("the first nine months of 1986"), _resolve("first five months of this year", date(1987, 6, 2))
     (('1986-01-01', '1986-09-30'), ('1987-01-01', '1987-05-31'))
+    >>> _resolve("the first three quarters of 2023"), _resolve("the first two quarters", date(2024, 9, 2))
+    (('2023-01-01', '2023-09-30'), ('2024-01-01', '2024-06-30'))
     """
-    count = _count(m.group("fn_count"))
+    count = _count(m.group("fn_count")) * (3 if m.group("fn_unit").lower() == "quarters" else 1)
     if m.group("fn_year"):
         year_n: int | None = int(m.group("fn_year"))
-    else:
-        year_n = None if anchor is None else anchor.year - (m.group("fn_rel").lower() == "last")
+    else:  # "of this year", "of the year" or no year at all (the tense may move it back a year)
+        year_n = None if anchor is None else anchor.year - ((m.group("fn_rel") or "").lower() == "last")
     return _month_bounds(year_n, 1, count) if year_n and 1 <= count <= 12 else _NONE
 
 
@@ -531,9 +547,13 @@ def _shift_of(m: regex.Match[str]) -> str:
 
     >>> [_shift_of(PERIOD.search(s)) for s in ("previous week", "two months earlier", "year-ago period", "one month ago")]
     ['week 1', 'month 2 before', 'year 1 before', 'month 1 ago']
+    >>> [_shift_of(PERIOD.search(s)) for s in ("the same 1986 month", "the same period of 1985")]
+    ['in 1986', 'in 1985']
     """
     if m.group("rb_unit"):
         return f"{m.group('rb_unit').lower()} 1"
+    if m.group("rb_year") or m.group("rb_year2"):
+        return f"in {m.group('rb_year') or m.group('rb_year2')}"  # the same period, in another year
     if not m.group("rb_unit2"):
         return "year 1 before"
     count = _COUNT_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
@@ -554,9 +574,18 @@ def resolve_shift(period: Period, reference: Period | None, anchor: date | None)
     >>> ago = resolve_shift(find_periods("one month ago")[0], None, date(1987, 4, 24))
     >>> ago.first, ago.last
     ('1987-03-24', '1987-03-24')
+    >>> feb = find_periods("in February 1987")[0]
+    >>> same = resolve_shift(find_periods("the same 1986 month")[0], feb, None)
+    >>> same.first, same.last
+    ('1986-02-01', '1986-02-28')
     """
     unit, steps, *way = period.shift.split()
     n = int(steps)
+    if unit == "in":  # "the same 1986 month": the reference's dates in that year, else the year
+        if reference is None or not reference.first:
+            return replace(period, first=f"{n}-01-01", last=f"{n}-12-31")
+        moved = _shift_years(reference, n - date.fromisoformat(reference.first).year)
+        return replace(period, first=moved.first, last=moved.last)
     if reference is not None and reference.first:
         first, last = (
             _back_by(date.fromisoformat(reference.first), unit, n),
@@ -712,11 +741,33 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
-        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", cue == "base", shift, kind, yearless))
+        delivery = _DELIVERY.match(text, m.end()) is not None and text[max(0, m.start() - 5) : m.start()].lower().endswith("for ")
+        # a relative base right after "from", "compared with" has no figure of its own ("up 24 pct
+        # from the same 1986 period"): a comparison's base, not the change's period
+        is_base = cue == "base" or (bool(shift) and (cue == "compare" or _compared_on(text, m.start())))
+        out.append(Period(m.start(), m.end(), m.group(), first, last, kind == "yoy", is_base, shift, kind, yearless, delivery))
     return out
 
 
+# Words that bring in a comparison's base right before a relative base: "up 1.3 pct on the same
+# 1986 period", "a rise over the previous year" (read only there: "over" and "on" date nothing else).
+_COMPARED_ON: Final = re.compile(r"\b(?:on|over|than)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+def _compared_on(text: str, start: int) -> bool:
+    """A relative base brought in by "on", "over" or "than".
+
+    >>> _compared_on("up 1.3 pct on the same 1986 period", 18), _compared_on("in the same 1986 period", 7)
+    (True, False)
+    """
+    return _COMPARED_ON.search(text, max(0, start - 12), start) is not None
+
+
+# What follows a period of delivery: "for May to September shipment", "for April/May delivery".
+_DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?)\b", re.IGNORECASE)
+
 _SKIPPED_BEFORE: Final = frozenset({"in", "on", "the", "of", "since"})
+_ABBREVIATIONS: Final = frozenset(w.lower() for w in ABBREVIATIONS)
 
 
 def lead_cue(text: str, start: int) -> str:
@@ -726,9 +777,14 @@ def lead_cue(text: str, start: int) -> str:
     >>> text = "the lowest level since June 1980, due April 24, 1990, lower than in 1985"
     >>> [lead_cue(text, text.index(s)) for s in ("since", "April", "1985")]
     ['record', 'not_period', 'base']
+    >>> lead_cue("The issue was due. In 1986 it rose", 22)
+    ''
+
     """
     words = text[max(0, start - 30) : start].lower().split()
     for word in reversed(words[-4:]):
+        if word[-1:] in "!?;:" or (word.endswith(".") and "." not in word[:-1] and word[:-1] not in _ABBREVIATIONS):
+            return ""  # the sentence or clause before ends there ("… it said. In 1986 …"), not "vs." or "U.S."
         word = word.strip(".,;:()\"'")
         if word not in _SKIPPED_BEFORE:
             return PERIOD_CUES.get(word, "")
@@ -740,8 +796,9 @@ _YEAR_GROUPS: Final = {
     "qcode": ("qc_year", "qc_short"),
     "half": ("h_year",),
     "hcode": ("hc_year",),
-    "months": ("ms_year",),
+    "months": ("ms_year", "mf_year"),
     "month": ("m_year",),
+    "first_n": ("fn_year", "fn_rel"),
 }
 
 
@@ -764,6 +821,10 @@ def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
     >>> q3 = find_periods("third quarter profits rose", anchor=date(1987, 2, 26))[0]
     >>> (q3.first, by_tense(q3, False, date(1987, 2, 26)).first)
     ('1987-07-01', '1986-07-01')
+    >>> nine = find_periods("rose in the first nine months", anchor=date(2024, 3, 1))[0]
+    >>> by_tense(nine, False, date(2024, 3, 1)).first
+    '2023-01-01'
+
     """
     if not period.yearless or anchor is None or not period.first:
         return period
@@ -772,6 +833,8 @@ def by_tense(period: Period, future: bool, anchor: date | None) -> Period:
         return _shift_years(period, 1)
     if not future and first > anchor and period.yearless in _PARTS_OF_YEAR:
         return _shift_years(period, -1)  # results reported for a quarter not yet begun are last year's
+    if not future and last > anchor and period.yearless == "first_n":
+        return _shift_years(period, -1)  # "rose in the first three quarters", said in March: last year's
     return period
 
 
