@@ -36,8 +36,8 @@ CORPUS = EVAL_DIR.parent / "corpora" / "news-dev.jsonl.gz"
 # part -> (value F1, value+unit F1, flow, period) floors, a little under today's scores. The check
 # part is scored only at the end of a round of work; its floors guard what that round reached.
 REAL_FLOORS = {
-    "dev": (0.96, 0.93, 0.80, 0.83),
-    "check": (0.96, 0.90, 0.50, 0.52),
+    "dev": (0.96, 0.94, 0.70, 0.79),  # with the round-2 sentences (532 sentences, 676 figures)
+    "check": (0.96, 0.91, 0.52, 0.58),
 }
 
 
