@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-import extract.figures.candidate
 from extract import explain, extract_figures
+from tools import is_compiled
 
-COMPILED = not (extract.figures.candidate.__file__ or "").endswith(".py")
+COMPILED = is_compiled()
 SHARED = ROOT.parent / "shared"
 
 if not COMPILED and os.environ.get("TRADE_FIGURES_REQUIRE_COMPILED"):

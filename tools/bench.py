@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from tools import is_compiled
+
 DEFAULT_FILE = Path("../shared/bench/trade-dense-1MB.txt")
 
 _COLD_START = """
@@ -74,9 +76,7 @@ def run(args: argparse.Namespace) -> int:
     cold = statistics.median(_fresh_python(_COLD_START) for _ in range(5))
     peak = _fresh_python(_PEAK_MEMORY, str(args.file))
 
-    import extract.figures.candidate
-
-    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
+    compiled = is_compiled()
     print(f"extractor       {'compiled (mypyc)' if compiled else 'pure Python'}")
     print(f"file            {args.file} ({chars:,} characters)")
     print(f"figures         {figures:,}")

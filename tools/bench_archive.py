@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import is_compiled
 from tools.synthetic import write_jsonl
 
 MB = 1_000_000
@@ -130,9 +131,7 @@ def text_size(path: Path) -> tuple[float, int]:
 
 
 def run_real(args: argparse.Namespace, folder: Path) -> int:
-    import extract.figures.candidate
-
-    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
+    compiled = is_compiled()
     size, count = text_size(args.real)
     print(f"{args.real}: {size:.1f} MB of text, {count:,} documents, extractor {'compiled' if compiled else 'pure Python'}")
     for jobs in args.real_jobs:

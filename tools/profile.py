@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from tools import is_compiled
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 DENSE = SHARED / "bench" / "trade-dense-1MB.txt"
 NEWS = SHARED / "corpora" / "news-dev.jsonl.gz"
@@ -141,9 +143,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> int:
-    import extract.figures.candidate
-
-    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
+    compiled = is_compiled()
     print(f"extractor: {'compiled (mypyc)' if compiled else 'pure Python'}")
     dense(args.dense, args.repeat)
     archive(args.archive, args.documents, args.repeat)

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from tools import is_compiled
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -82,9 +84,7 @@ def run(args: argparse.Namespace) -> int:
         digest.update(line.encode("utf-8") + b"\n")
         if not args.digest:
             print(line)
-    import extract.figures.candidate
-
-    compiled = not (extract.figures.candidate.__file__ or "").endswith(".py")
+    compiled = is_compiled()
     print(f"sha256 {digest.hexdigest()} compiled={compiled}")
     return 0
 
