@@ -24,7 +24,7 @@ def rows(name: str) -> Iterator[list[str]]:
     """Rows of the data file ``name``, skipping blank lines and ``#`` comments.
 
     >>> next(rows("multiplier_words.tsv"))
-    ['doubled', '2']
+    ['doubled', '2', 'verb']
     """
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -278,8 +278,10 @@ ORDINALS: Final[Mapping[str, str]] = MappingProxyType(dict(rows("ordinals.tsv"))
 RELATIVE_WORDS: Final[Mapping[str, str]] = MappingProxyType(dict(rows("relative_words.tsv")))
 ABBREVIATIONS: Final = frozenset(row[0] for row in rows("abbreviations.tsv"))
 MULTIPLIER_WORDS: Final[Mapping[str, float]] = MappingProxyType(
-    {word: float(factor) for word, factor in rows("multiplier_words.tsv")}
+    {word: float(factor) for word, factor, _ in rows("multiplier_words.tsv")}
 )
+# Multiplier verbs that are adjectives too ("double", "triple"): form "both" in multiplier_words.tsv.
+MULTIPLIER_ADJECTIVES: Final = frozenset(word for word, _, form in rows("multiplier_words.tsv") if form == "both")
 # Vague amount -> (low, high, form); see vague_amounts.tsv.
 VAGUE_AMOUNTS: Final[Mapping[str, tuple[float, float, str]]] = MappingProxyType(
     {phrase: (float(low), float(high), form) for phrase, low, high, form in rows("vague_amounts.tsv")}

@@ -66,6 +66,7 @@ from extract.figures.grammar import (
     is_year,
 )
 from extract.vocab import (
+    MULTIPLIER_ADJECTIVES,
     ONE_PRONOUN_AFTER,
     ONE_PRONOUN_BEFORE,
     ORDINALS,
@@ -559,7 +560,6 @@ def model_designation(c: Candidate, text: str) -> bool:
 # "will triple by 2030", "doubled the amount"; the end of a clause too. Any other word makes it
 # an adjective ("a double taxation treaty").
 _MULTIPLIER_VERB_AFTER: Final = function_words("article", "linking", "preposition") | {"its", "their", "this", "next", "again"}
-_BASE_FORMS: Final = frozenset({"double", "doubles", "triple", "triples", "quadruple", "quadruples"})
 
 
 def multiplier_adjective(c: Candidate, text: str) -> bool:
@@ -573,7 +573,7 @@ def multiplier_adjective(c: Candidate, text: str) -> bool:
     >>> judge(multiplier_adjective, "a triple A rating", "triple")
     True
     """
-    if text[c.start : c.end].lower() not in _BASE_FORMS:
+    if text[c.start : c.end].lower() not in MULTIPLIER_ADJECTIVES:
         return False
     if text[c.end : c.end + 1] == "-":
         return True
