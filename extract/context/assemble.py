@@ -42,8 +42,8 @@ _COMMA: Final = re.compile(",")
 # Words that open an aside set off by commas: an appositive ("DaimlerChrysler, a 30% shareholder,
 # …"), a non-restrictive relative clause (", which opened in March,") or a "with" phrase (", with 355
 # listed stocks,"). A past participle opens one too (", founded in 1952,"). Source: English grammar.
-_ASIDE_OPENERS: Final = function_words("article") | (function_words("relative") - {"that"}) | {"with", "including"}
 _RELATIVES: Final = function_words("relative") - {"that"}
+_ASIDE_OPENERS: Final = function_words("article") | _RELATIVES | {"with", "including"}
 # Words that open a sentence with an introductory phrase ("For the first nine months of 1986, the
 # company lost …", "In addition, the firm …"): the comma after it opens the main clause, no aside.
 _INTRODUCERS: Final = function_words("preposition", "conjunction", "adverb")
@@ -354,8 +354,7 @@ class Clauses:
                 if not self._delivery:
                     return nearest_period(periods, start, end), "nearest"
                 return _delivery_first(periods, start, end, self.figures)
-            opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
-            return (opening[0], "opens the sentence") if opening else (None, "")
+            return self._opening(start, end)
         rule = "own clause"
         while True:
             c_start, c_end = self._offsets(clause)
@@ -369,8 +368,7 @@ class Clauses:
                 break
             clause -= 1
             rule = "clause continued from the one before"
-        opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
-        return (opening[0], "opens the sentence") if opening else (None, "")
+        return self._opening(start, end)
 
     def _base_of_another(self, period: Period, end: int) -> bool:
         """A period that belongs to a comparison's base, not to the figure ending at ``end``: "than
@@ -444,6 +442,12 @@ class Clauses:
             if word == "to" or word[:1].isdigit():
                 return False
         return False
+
+    def _opening(self, start: int, end: int) -> tuple[Period | None, str]:
+        """The period that sets the sentence's scene, for a figure with none of its own (not one
+        the figure is part of)."""
+        opening = [p for p in self.periods if self._opens(p) and not (p.start < end and start < p.end)]
+        return (opening[0], "opens the sentence") if opening else (None, "")
 
     def _opens(self, period: Period) -> bool:
         """A period that sets the sentence's scene: within its first few words, before any clause

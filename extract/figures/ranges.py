@@ -27,14 +27,24 @@ _CHANGE_BEFORE: Final = trade_words("up", "down") | {"by"}
 _NOUN_UNSAID_AFTER: Final = function_words() | frozenset(RELATIVE_WORDS)
 
 
+def noun_unsaid_after(text: str, end: int) -> bool:
+    """Whether no word, a function word or a word of relative time follows ``end``: the number's
+    noun is left unsaid.
+
+    >>> noun_unsaid_after("exported 157 mln.", 16), noun_unsaid_after("12 mln shares", 6)
+    (True, False)
+    """
+    after = word_after(text, end)
+    return not after or after.lower() in _NOUN_UNSAID_AFTER
+
+
 def own_noun_after(text: str, end: int) -> bool:
     """Whether a lower-case content word follows ``end``: the number's own noun.
 
     >>> own_noun_after("to 174,133 units", 10), own_noun_after("from 233 mln last year", 12)
     (True, False)
     """
-    after = word_after(text, end)
-    return bool(after) and after.islower() and after not in _NOUN_UNSAID_AFTER
+    return word_after(text, end).islower() and not noun_unsaid_after(text, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,8 +256,7 @@ def elliptical_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
         return None
     if not (a.scale_text and b.scale_text) or a.kind == "percent":
         return None
-    after = word_after(text, b.end)
-    if after and after.lower() not in _NOUN_UNSAID_AFTER:
+    if not noun_unsaid_after(text, b.end):
         return None
     if text[b.end : b.end + 3].lstrip()[:1] in ("(", "["):  # "771 billion ($1tn)": restated, so in another unit
         return None
