@@ -380,11 +380,9 @@ def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, f
     if post:
         folded = post.lower()
         if folded in ("pound", "pounds") and not code:
-            goods_rate = RATE_AFTER.match(text, end)
-            if goods_rate is not None and goods_rate.group("goods"):  # "pounds of okra monthly": a weight, per time
-                rate = rate_of(text, "pound", "mass", end)
-                if rate is not None:
-                    return rate[0], rate[1], 1.0, rate[2]
+            rate = rate_of(text, "pound", "mass", end)
+            if rate is not None and rate[2] == end:  # goods named between ("pounds of okra monthly"): a weight, per time
+                return rate[0], rate[1], 1.0, rate[2]
             return "pound", "mass", 1.0, end  # rules.pounds_as_sterling may make it money
         named = CURRENCY_SUFFIXES.get(post)
         if isinstance(named, CurrencyEntry):
