@@ -89,6 +89,18 @@ def test_cldr_files_are_what_babel_gives() -> None:
     assert main(["--check"]) == 0
 
 
+def test_gazetteer_file_is_what_countryinfo_gives() -> None:
+    pytest.importorskip("countryinfo")
+    from importlib.metadata import version
+
+    header = (DATA_DIR / "gazetteer.tsv").read_text(encoding="utf-8").splitlines()[1]
+    if f"countryinfo {version('countryinfo')} " not in header:
+        pytest.skip(f"the file was made with another countryinfo ({header}); run python -m tools.gazetteer")
+    from tools.gazetteer import main
+
+    assert main(["--check"]) == 0
+
+
 def test_ours_win_over_cldr_and_cldr_fills_the_rest() -> None:
     from extract.vocab import CURRENCY_PREFIXES, CURRENCY_SUFFIXES, CurrencyEntry
 

@@ -1,22 +1,17 @@
-"""Country mentions: names, alternative spellings and demonyms from the countryinfo gazetteer, plus
-the project's own aliases (capitals as metonyms, news abbreviations) in ``data/country_aliases.tsv``.
+"""Country mentions: names, alternative spellings and demonyms from the countryinfo gazetteer
+(``data/gazetteer.tsv``, written by ``python -m tools.gazetteer``), plus the project's own aliases
+(capitals as metonyms, news abbreviations) in ``data/country_aliases.tsv``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from typing import Any
 
 import regex
 
 from extract.vocab import rows
-
-# Two- and three-letter codes in countryinfo's alternative spellings collide with English words
-# and acronyms ("IT", "CAN", "AND"); only the aliases file may add short forms.
-_MIN_ALIAS_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +40,14 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The alias table, built on first use from countryinfo and the aliases file."""
-    from countryinfo import CountryInfo
-
-    best: dict[str, tuple[int, str]] = {}  # alias -> (population, code): shared demonyms go to the larger country
+    """The alias table, built on first use from the gazetteer file and the aliases file."""
+    codes: dict[str, str] = {}
     demonyms: set[str] = set()
-    # Read as untyped: the data holds None where countryinfo's types promise int or str, which compiled code checks.
-    entries: list[Mapping[str, Any]] = list(CountryInfo.all().values())
-    for info in entries:
-        code = info.get("ISO", {}).get("alpha3")
-        if not code:
-            continue
-        population = int(info.get("population") or 0)
-        demonym = info.get("demonym") or ""
-        names = [info.get("name") or "", *(info.get("altSpellings") or []), demonym]
-        for name in names:
-            usable = len(name) >= _MIN_ALIAS_LENGTH and name.isascii() and "," not in name and name[0].isupper()
-            if usable and (name not in best or population > best[name][0]):
-                best[name] = (population, code)
-        if len(demonym) >= _MIN_ALIAS_LENGTH:
-            demonyms.add(demonym)
-    codes = {alias: code for alias, (_, code) in best.items()}
+    for alias, code, kind in rows("gazetteer.tsv"):
+        if code:
+            codes[alias] = code
+        if kind == "demonym":
+            demonyms.add(alias)
     for alias, code, *kind in rows("country_aliases.tsv"):
         codes[alias] = code
         if kind == ["demonym"]:
