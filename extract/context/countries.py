@@ -43,15 +43,12 @@ def gazetteer() -> Gazetteer:
     """The alias table, built on first use from the gazetteer file and the aliases file."""
     codes: dict[str, str] = {}
     demonyms: set[str] = set()
-    for alias, code, kind in rows("gazetteer.tsv"):
-        if code:
-            codes[alias] = code
-        if kind == "demonym":
-            demonyms.add(alias)
-    for alias, code, *kind in rows("country_aliases.tsv"):
-        codes[alias] = code
-        if kind == ["demonym"]:
-            demonyms.add(alias)
+    for name in ("gazetteer.tsv", "country_aliases.tsv"):  # ours last: they override
+        for alias, code, *kind in rows(name):
+            if code:
+                codes[alias] = code
+            if kind == ["demonym"]:
+                demonyms.add(alias)
     first: dict[str, list[tuple[str, ...]]] = {}
     for alias in codes:
         words = tuple(alias.split())
