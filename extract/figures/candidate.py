@@ -14,6 +14,7 @@ import regex
 
 from extract.figures.grammar import (
     DIGIT_AMOUNT,
+    DIGIT_START,
     LEFT_CONTEXT,
     LEFT_WORDS,
     OF_A_BEFORE_UNIT,
@@ -492,7 +493,7 @@ def _value_of(number: float, scale: float, factor: float, sign: str, qualifier: 
 
 def candidates(text: str) -> list[Candidate]:
     """Every candidate the grammar reads in ``text``, in order of position, not yet judged."""
-    matches = list(DIGIT_AMOUNT.finditer(text))
+    matches = _digit_matches(text)
     words = _word_matches(text)
     if words:
         matches.extend(words)
@@ -505,12 +506,31 @@ def candidates_at(text: str, at: int) -> list[Candidate]:
     return [c for c in candidates(text) if c.start == at]
 
 
+def _digit_matches(text: str) -> list[regex.Match[str]]:
+    """The matches ``DIGIT_AMOUNT.finditer(text)`` gives, tried only where DIGIT_START finds a number
+    can begin: after a match the search goes on at its end, after a miss one character on.
+
+    >>> [m.group() for m in _digit_matches("10:30, 1.5 mln and .75 pct at 4.")]
+    ['1.5 mln', '.75 pct', '4']
+    """
+    found: list[regex.Match[str]] = []
+    pos = 0
+    while (start := DIGIT_START.search(text, pos)) is not None:
+        m = DIGIT_AMOUNT.match(text, start.start())
+        if m:
+            found.append(m)
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+    return found
+
+
 def _word_matches(text: str) -> list[regex.Match[str]]:
     """WORD_AMOUNT matches, tried only where WORD_TRIGGER finds a word a figure can start with."""
     found: list[regex.Match[str]] = []
     covered = -1
-    for trigger in WORD_TRIGGER.finditer(text):
-        at = trigger.start()
+    for trigger in WORD_TRIGGER.finditer(" " + text):
+        at = trigger.start()  # the word's offset in ``text``: the match starts one character early
         if at < covered:
             continue
         m = WORD_AMOUNT.match(text, at)
