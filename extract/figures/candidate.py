@@ -14,7 +14,6 @@ import regex
 
 from extract.figures.grammar import (
     DIGIT_AMOUNT,
-    DIGIT_START,
     LEFT_CONTEXT,
     LEFT_WORDS,
     OF_A_BEFORE_UNIT,
@@ -493,7 +492,7 @@ def _value_of(number: float, scale: float, factor: float, sign: str, qualifier: 
 
 def candidates(text: str) -> list[Candidate]:
     """Every candidate the grammar reads in ``text``, in order of position, not yet judged."""
-    matches = _digit_matches(text)
+    matches = list(DIGIT_AMOUNT.finditer(text))
     words = _word_matches(text)
     if words:
         matches.extend(words)
@@ -504,25 +503,6 @@ def candidates(text: str) -> list[Candidate]:
 def candidates_at(text: str, at: int) -> list[Candidate]:
     """The candidates that start at ``at``, from either scan (for doctests and tests)."""
     return [c for c in candidates(text) if c.start == at]
-
-
-def _digit_matches(text: str) -> list[regex.Match[str]]:
-    """The matches ``DIGIT_AMOUNT.finditer(text)`` gives, tried only where DIGIT_START finds a number
-    can begin: after a match the search goes on at its end, after a miss one character on.
-
-    >>> [m.group() for m in _digit_matches("10:30, 1.5 mln and .75 pct at 4.")]
-    ['1.5 mln', '.75 pct', '4']
-    """
-    found: list[regex.Match[str]] = []
-    pos = 0
-    while (start := DIGIT_START.search(text, pos)) is not None:
-        m = DIGIT_AMOUNT.match(text, start.start())
-        if m:
-            found.append(m)
-            pos = m.end()
-        else:
-            pos = start.start() + 1
-    return found
 
 
 def _word_matches(text: str) -> list[regex.Match[str]]:

@@ -195,19 +195,6 @@ DIGIT_AMOUNT = regex.compile(
     FLAGS,
 )
 
-# Where DIGIT_AMOUNT can start: a digit, or a point before one, not inside a number. The ``regex``
-# engine cannot skip ahead on a pattern that opens with a look-behind and tried DIGIT_AMOUNT at
-# every position (half of its scan); the stdlib engine skips to the next digit or point in its C
-# loop when the pattern opens with a character set, so the look-behind comes after it.
-DIGIT_START = re.compile(
-    r"""
-    [\d.]                                  # a digit or a point (a character set first: the fast skip)
-    (?<! [\d_.,/:\u2044] . )               # not inside a number, a time or a path (as DIGIT_AMOUNT)
-    (?: (?<= \d ) | (?= \d ) )               # a point only before a digit: .5
-    """,
-    re.VERBOSE,
-)
-
 # Figures written in words: fractions, vague plurals, multipliers and cardinals.
 WORD_AMOUNT = regex.compile(
     rf"""
