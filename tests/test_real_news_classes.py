@@ -348,3 +348,132 @@ BY_COUNTRY = [
 def test_currency_by_country(text: str, date: str, unit: str) -> None:
     money = [f for f in extract_figures(text, date=date) if f.kind == "money"]
     assert [f.unit for f in money] == [unit]
+
+
+# --- round 4: classes found in the real-news development part -----------------------------------
+# "for"/"within" make "the past N years" say how long: a duration figure; "in"/"over the past" name a period
+HOW_LONG = [
+    ("for-the-past", "The duty has stood for the past 25 years.", [("25 years", 25.0, "year")]),
+    ("within-the-next", "Tokyo will cut tariffs within the next three months.", [("three months", 3.0, "month")]),
+    ("for-the-last-weeks", "The smelter was idle for the last six weeks, it said.", [("six weeks", 6.0, "week")]),
+    ("in-the-past-is-period", "Imports rose 4 pct in the past two years.", [("4 pct", 4.0, "percent")]),
+    ("for-the-first-is-period", "Net rose 9 pct for the first nine months.", [("9 pct", 9.0, "percent")]),
+]
+
+
+@table(HOW_LONG)
+def test_how_long(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# decades and centuries are durations (decade_of_years: pint's "decade" is logarithmic)
+LONG_DURATIONS = [
+    ("two-decades", "It is the largest grain deal in two decades.", [("two decades", 2.0, "decade_of_years")]),
+    ("digits-decades", "Output peaked 3 decades ago.", [("3 decades", 3.0, "decade_of_years")]),
+    ("a-decade-no-number", "Prices hit a low not seen in a decade.", []),
+    ("centuries", "The port has traded tea for nearly two centuries.", [("two centuries", 2.0, "century")]),
+]
+
+
+@table(LONG_DURATIONS)
+def test_long_durations(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# the day of a wire dateline written in lower case is a date, like "April 7" in capitals
+LOWER_DATELINES = [
+    ("place-month-day", "omaha, june 3 - hog prices fell 2 pct.", [("2 pct", 2.0, "percent")]),
+    ("abbreviated-month", "new york, sept. 21 -- the firm sold 400 units.", [("400", 400.0, "")]),
+    ("two-dashes-dlrs", "chicago, feb 9 -- corn rose 3 cts.", [("3 cts", 0.03, "USD")]),
+    ("month-no-dateline", "in march 3 firms bid for the mine.", [("3", 3.0, "")]),
+]
+
+
+@table(LOWER_DATELINES)
+def test_lower_datelines(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# the rulebook's "short tons ... a ton": plain tons after short tons are short tons too
+SHORT_TONS_GO_ON = [
+    (
+        "versus",
+        "Imports were 4,410 short tons versus 39,800 tons.",
+        [("4,410 short tons", 4410.0, "short_ton"), ("39,800 tons", 39800.0, "short_ton")],
+    ),
+    (
+        "against",
+        "Stocks stood at 12,000 short tons against 9,000 tons.",
+        [("12,000 short tons", 12000.0, "short_ton"), ("9,000 tons", 9000.0, "short_ton")],
+    ),
+    (
+        "metric-stays",
+        "Exports were 800 short tons and 950 tonnes.",
+        [("800 short tons", 800.0, "short_ton"), ("950 tonnes", 950.0, "tonne")],
+    ),
+    ("tons-alone", "Exports were 950 tons.", [("950 tons", 950.0, "tonne")]),
+]
+
+
+@table(SHORT_TONS_GO_ON)
+def test_short_tons_go_on(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# --- round 4: classes found in the NewsQuant development half ----------------------------------
+# compound adjectives with a number in words count ("six-cylinder engines"), also suspended ("four-, five- and")
+COMPOUNDS = [
+    ("whole", "The plant builds six-cylinder engines.", [("six", 6.0, "")]),
+    ("suspended-list", "Buyers pick four-, five- or six-door models.", [("four", 4.0, ""), ("five", 5.0, ""), ("six", 6.0, "")]),
+    ("member-panel", "A five-member panel will rule on the dumping case.", [("five", 5.0, "")]),
+    ("two-way-idiom", "Two-way trade rose 8 pct.", [("8 pct", 8.0, "percent")]),
+    ("split-ratio", "The board approved a three-for-two split.", []),
+    ("one-off", "It booked a one-off gain.", []),
+]
+
+
+@table(COMPOUNDS)
+def test_compounds(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# a change "from X unit ... to Y" writes the unit once; a part "N of the M unit" takes the whole's unit
+UNIT_WRITTEN_ONCE = [
+    ("from-to-bare", "The rate went from 7.75 pct last week to 7.5.", [("7.75 pct", 7.75, "percent"), ("7.5", 7.5, "percent")]),
+    (
+        "from-about-range-to",
+        "Yields rose from about 30-35 bushels to 40.",
+        [("30-35 bushels", 32.5, "bushel"), ("40", 40.0, "bushel")],
+    ),
+    (
+        "from-year-between",
+        "Capacity grew from 120 MW in 2015 to 180.",
+        [("120 MW", 120.0, "megawatt"), ("180", 180.0, "megawatt")],
+    ),
+    ("to-own-noun", "Exports rose from 12 pct to 9,100 units.", [("12 pct", 12.0, "percent"), ("9,100", 9100.0, "")]),
+    (
+        "part-of-whole",
+        "They have paid 300 mln of the 1.2 billion rand owed.",
+        [("300 mln", 300e6, "ZAR"), ("1.2 billion rand", 1.2e9, "ZAR")],
+    ),
+    ("part-of-its", "It sold 2 mln of its 5 mln tonnes.", [("2 mln", 2e6, "tonne"), ("5 mln tonnes", 5e6, "tonne")]),
+    ("part-unscaled-count", "Twelve of the 15 members voted.", [("Twelve", 12.0, ""), ("15", 15.0, "")]),
+]
+
+
+@table(UNIT_WRITTEN_ONCE)
+def test_unit_written_once(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# an address may start with a run of numbers: "16-18 Mill Road"
+ADDRESS_RUNS = [
+    ("run", "The shop at 22-24 Harbour Street was sold for $2 million.", [("$2 million", 2e6, "USD")]),
+    ("single", "Offices at 7 Quay Road were let.", []),
+    ("range-not-address", "Rents rose 16-18 pct.", [("16-18 pct", 17.0, "percent")]),
+]
+
+
+@table(ADDRESS_RUNS)
+def test_address_runs(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

@@ -13,7 +13,17 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from extract.figures.candidate import Candidate, candidates, traits
-from extract.figures.ranges import carried_unit, elliptical_unit, joined, pair_of, refusal, restated_qualifier, shared_unit
+from extract.figures.ranges import (
+    carried_unit,
+    elliptical_unit,
+    joined,
+    pair_of,
+    refusal,
+    restated_qualifier,
+    shared_unit,
+    short_tons_go_on,
+    whole_unit,
+)
 from extract.figures.rules import rules_for
 from extract.text.sentences import Sentences
 
@@ -72,6 +82,14 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
             if shared is not None:
                 _note(trace, last, "shared_unit", "changed", f"unit {last.unit!r} -> {shared.unit!r} (written once after 'or')")
                 out[-1] = _found(shared, sentence)
+            whole = whole_unit(text, last, c)
+            if whole is not None:
+                _note(trace, last, "whole_unit", "changed", f"unit -> {whole.unit!r} (part of the whole after it)")
+                out[-1] = _found(whole, sentence)
+            short = short_tons_go_on(last, c)
+            if short is not None:
+                _note(trace, c, "short_tons_go_on", "changed", "unit -> 'short_ton' (tons after short tons)")
+                c = short
             restated = restated_qualifier(text, last, c)
             if restated is not None:
                 _note(trace, c, "restated_qualifier", "changed", f"qualifier {c.qualifier} -> {restated.qualifier}")

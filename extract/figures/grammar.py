@@ -318,6 +318,28 @@ DAY_SPAN_BEFORE = regex.compile(
     FLAGS,
 )
 
+# Before the day of a dateline written all in lower case ("st paul, april 7 - "): the place's
+# comma and a month in lower case. The dash after the day is checked by DATELINE_DASH.
+LOWER_DATELINE_BEFORE = regex.compile(
+    rf"""(?r)
+    [a-z.] , [^\S\n]+                                             # st paul,
+    (?: {alternation((m.lower() for m in MONTH_WORDS), reverse=True)} ) \.? [^\S\n]+   # april, sept.
+    \Z
+    """,
+    FLAGS,
+)
+DATELINE_DASH = regex.compile(r"[^\S\n]* (?: -- | - | \u2013 | \u2014 ) [^\S\n]", FLAGS)  # the dash that ends it
+
+# After a number in words: a hyphen that makes it part of a compound adjective, written whole
+# ("six-cylinder") or suspended before the last of a list ("four-, five- and six-cylinder").
+COMPOUND_AFTER = regex.compile(
+    r"""
+    - (?: ,? [^\S\n]+ (?: (?: and | or | to ) [^\S\n]+ )? [^\W\d_]+ - ){0,4}   # "-, five- and six-"
+    (?P<head> [^\W\d_]+ )                                                      # cylinder
+    """,
+    FLAGS,
+)
+
 # Three or more numbers joined by hyphens: a name or a code ("Lotus 1-2-3"), or an ISO date.
 DIGIT_CHAIN = regex.compile(r"\d+ (?: - \d+ ){2,}", FLAGS)
 
@@ -340,6 +362,7 @@ MODEL_CODE = regex.compile(
 # "140 Airbus A320 jets" and "900 Mack Trucks" are figures.
 ADDRESS_AFTER = regex.compile(
     rf"""
+    (?: [-\u2013] \d{{1,5}} )?                                                  # 16-18: a run of numbers
     \x20 (?: (?: [A-Z] [\w'.-]* \x20 ){{0,3}} {alternation(ADDRESS_WORDS)} \b \.?   # 49 Zorro Ranch Road, 12 Downing St
          | [NSEW] \.? \x20 \d+ (?: st|nd|rd|th ) \b                             # 9 E 71st St
          | ZIP \b                                                             # 90049 ZIP Code
@@ -371,6 +394,30 @@ COMPARED_WITH = regex.compile(
     """,
     FLAGS,
 )
+
+# Between the first end of a change written "from X unit ... to Y" and a bare Y: a few words
+# ("combined", "in 2008": a year is no figure, so it may stand between) and "to": "from 21 mpg
+# combined to 23", "from 7.75 pct last week to 7.5".
+TO_END_OF_CHANGE = regex.compile(
+    r"""
+    [^\n;]{0,30}? (?<! \w ) to [^\S\n]+ (?: (?i: about | around | some | nearly | almost ) [^\S\n]+ )?   # ... to (about)
+    \Z
+    """,
+    FLAGS,
+)
+
+# Before the first end of such a change: "from", a qualifier word may stand between ("from about 14-18 mpg").
+FROM_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! \w ) (?i: from ) [^\S\n]+ (?: (?i: about | around | some | nearly | almost | roughly ) [^\S\n]+ )?   # from (about)
+    \Z
+    """,
+    FLAGS,
+)
+
+# Between a bare scaled number and the whole it is part of: "280 million of the 1.5 billion
+# shekels", "2 mln of its 5 mln tonnes".
+PART_OF_WHOLE = regex.compile(r"[^\S\n]+ of [^\S\n]+ (?i: the | its | their | a [^\S\n]+ total [^\S\n]+ of ) [^\S\n]+ \Z", FLAGS)
 
 # A restatement in brackets right after a figure: "900 million dollars (835 million euros)".
 BRACKET_OPEN = regex.compile(r"\s* [(\[] \s* \Z", FLAGS)

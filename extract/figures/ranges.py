@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from extract.figures.candidate import MULTIPLIER, NUMBER, Candidate, bounds, candidates_at, valued
-from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, RANGE_JOIN
+from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, FROM_BEFORE, PART_OF_WHOLE, RANGE_JOIN, TO_END_OF_CHANGE
 from extract.figures.numbers import tidy_float
 from extract.figures.rules import word_after, word_before
 from extract.vocab import RELATIVE_WORDS, function_words, trade_words
@@ -55,6 +55,7 @@ class Pair:
     second: Candidate
     connector: str  # the joining word or dash, lower-case and stripped ("to", "-", "and")
     word_before_first: str
+    noun_after_second: bool = False  # a lower-case content word follows the second ("9,100 units")
 
 
 def plain_figures_only(p: Pair) -> bool:
@@ -123,6 +124,16 @@ def units_differ(p: Pair) -> bool:
     return bool(a.unit) and bool(b.unit) and (a.kind != b.kind or a.unit != b.unit)
 
 
+def own_noun_not_unit(p: Pair) -> bool:
+    """A bare second end with its own noun counts something else than a first end with a unit:
+    "from 12 pct to 9,100 units" is two figures; "from 5 to 10 tonnes" is one range.
+
+    >>> refuses(own_noun_not_unit, "rose from 12 pct to 9,100 units"), refuses(own_noun_not_unit, "from 5 pct to 7 pct")
+    (True, False)
+    """
+    return bool(p.first.unit) and not p.second.unit and p.noun_after_second
+
+
 def tally_not_range(p: Pair) -> bool:
     """Two bare whole numbers, the larger first, are a tally or a score ("voted 10-8", "passed 52 to
     47", "won 3-2"): two counts, as the rulebook says. A range is written low to high; "from" or
@@ -146,6 +157,7 @@ JOIN_RULES: Final[tuple[tuple[str, Callable[[Pair], bool]], ...]] = (
     ("multipliers_never_join", multipliers_never_join),
     ("change_then_level", change_then_level),
     ("units_differ", units_differ),
+    ("own_noun_not_unit", own_noun_not_unit),
     ("tally_not_range", tally_not_range),
 )
 
@@ -166,7 +178,7 @@ def pair_of(text: str, a: Candidate, b: Candidate) -> Pair | None:
     between = text[a.end : b.surface_start]
     if RANGE_JOIN.match(between) is None:
         return None
-    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start))
+    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start), own_noun_after(text, b.end))
 
 
 def refusal(p: Pair) -> str:
@@ -233,11 +245,54 @@ def carried_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     """
     if b.unit or not a.unit or b.expression != NUMBER or a.kind == "duration":
         return None
-    if bool(a.scale_text) != bool(b.scale_text) or COMPARED_WITH.match(text, a.end, b.surface_start) is None:
+    if bool(a.scale_text) != bool(b.scale_text):
+        return None
+    if COMPARED_WITH.match(text, a.end, b.surface_start) is None and not end_of_change(text, a, b):
         return None
     if own_noun_after(text, b.end):  # "up 38 pct from a year earlier to 174,133 units"
         return None
     return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
+
+
+def end_of_change(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether ``b`` is the end of a change from ``a`` written "from X unit ... to Y": the unit
+    is written once, for both ("from 21 mpg combined to 23", "from 7.75 pct last week to 7.5").
+
+    >>> t = "Mileage rose from 21 mpg in 2010 to 23."
+    >>> end_of_change(t, candidates_at(t, 18)[0], candidates_at(t, 36)[0])
+    True
+    """
+    if TO_END_OF_CHANGE.match(text, a.end, b.surface_start) is None:
+        return False
+    return a.lead == "from" or FROM_BEFORE.search(text, max(0, a.surface_start - 16), a.surface_start) is not None
+
+
+def short_tons_go_on(a: Candidate, b: Candidate) -> Candidate | None:
+    """Plain "tons" after a figure in short tons are short tons too: "5,988 short tons versus
+    46,254 tons" (US agricultural reports weigh in short tons throughout).
+
+    >>> t = "Imports were 5,988 short tons versus 46,254 tons."
+    >>> short_tons_go_on(candidates_at(t, 13)[0], candidates_at(t, 37)[0]).unit
+    'short_ton'
+    """
+    if a.unit != "short_ton" or b.unit != "tonne" or b.post.lower() not in ("tons", "ton"):
+        return None
+    return valued(b._replace(unit="short_ton"))
+
+
+def whole_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """A bare scaled number that is part of a whole takes the whole's unit: "280 million of the
+    1.5 billion shekels" (``a`` with ``b``'s unit).
+
+    >>> t = "He raised 280 million of the 1.5 billion shekels."
+    >>> whole_unit(t, candidates_at(t, 10)[0], candidates_at(t, 29)[0]).unit
+    'ILS'
+    """
+    if a.unit or not b.unit or a.expression != NUMBER or not (a.scale_text and b.scale_text) or b.kind == "duration":
+        return None
+    if PART_OF_WHOLE.match(text, a.end, b.surface_start) is None:
+        return None
+    return valued(a._replace(unit=b.unit, kind=b.kind, factor=b.factor))
 
 
 def elliptical_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:

@@ -49,9 +49,12 @@ from extract.figures.grammar import (
     CODE_BLOCK_EDGE,
     CODE_HINT,
     CODE_MARK,
+    COMPOUND_AFTER,
+    DATELINE_DASH,
     DAY_SPAN_BEFORE,
     DIGIT_CHAIN,
     ENCODED_TOKEN,
+    LOWER_DATELINE_BEFORE,
     METRES_RESTATED,
     MODEL_CODE,
     MONTH_WORDS,
@@ -67,6 +70,7 @@ from extract.figures.grammar import (
 )
 from extract.vocab import (
     MULTIPLIER_ADJECTIVES,
+    NUMBER_IDIOMS,
     ONE_PRONOUN_AFTER,
     ONE_PRONOUN_BEFORE,
     ORDINALS,
@@ -285,6 +289,8 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     False
     >>> judge(duration_names_a_period, "a 10-year low", "10")
     False
+    >>> judge(duration_names_a_period, "unchanged for the past 30 years", "30")  # how long: a figure
+    False
     """
     if c.kind != "duration" or c.scale_text or "-" in text[c.start : c.end]:
         return False
@@ -294,7 +300,29 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     if before not in _PERIOD_BEFORE_DURATION:
         return False
     # "the last six months", "its first nine months"; in "will last six months" the word is a verb
-    return word_before(text, c.surface_start - len(before) - 1).lower() in _BEFORE_A_PERIOD_WORD
+    article_at = c.surface_start - len(before) - 1
+    article = word_before(text, article_at).lower()
+    if article not in _BEFORE_A_PERIOD_WORD:
+        return False
+    return not (article == "the" and before in _RECENT_WORDS and _lasting_for(text, article_at - len(article) - 1))
+
+
+# "past", "last", "previous", "next": the words that count a stretch back or ahead from the
+# document's date (relative_words.tsv, steps -1 and 1).
+_RECENT_WORDS: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step in ("-1", "1"))
+# The prepositions that make "the past two years" say how long, not when (English grammar: the
+# two that take a duration as their object and no date).
+_HOW_LONG: Final = frozenset({"for", "within"})
+
+
+def _lasting_for(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (where "the" starts) asks how long ("for the past 36 years", "within the next
+    two months"), so that the duration is a figure, not the period another figure covers.
+
+    >>> _lasting_for("flat for the", 9), _lasting_for("rose in the", 8)
+    (True, False)
+    """
+    return word_before(text, at).lower() in _HOW_LONG
 
 
 _AFTER_A_TIME: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step == "after")
@@ -337,11 +365,35 @@ def word_number_without_noun(c: Candidate, text: str) -> bool:
 
     >>> judge(word_number_without_noun, "he took the two.", "two"), judge(word_number_without_noun, "two areas", "two")
     (True, False)
+    >>> judge(word_number_without_noun, "four-, five- and six-cylinder engines", "four")  # a compound adjective
+    False
+    >>> judge(word_number_without_noun, "a three-for-two split", "two")  # the second term of a ratio
+    True
     """
     if c.unit:
         return False
+    if text[c.start - 5 if c.start > 5 else 0 : c.start].lower() == "-for-":  # "a three-for-two split": a ratio
+        return True
     nxt = text[c.end : c.end + 2]
+    if len(nxt) == 2 and nxt[0] == "-":
+        return not compound_adjective(c, text)
     return not (len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha())
+
+
+def compound_adjective(c: Candidate, text: str) -> bool:
+    """A number in words joined by a hyphen to a noun counts it ("six-cylinder engines", "a
+    five-member panel", "four-, five- and six-door cars"); "one-off", "two-way" and "two-for-one"
+    are idioms.
+
+    >>> compound_adjective(candidates_at("six-cylinder", 0)[0], "six-cylinder")
+    True
+    >>> compound_adjective(candidates_at("two-way trade", 0)[0], "two-way trade")
+    False
+    """
+    found = COMPOUND_AFTER.match(text, c.end)
+    if found is None or text[c.start : c.end].lower() == "one":
+        return False
+    return found.group("head").lower() not in NUMBER_IDIOMS
 
 
 def word_number_before_function_word(c: Candidate, text: str) -> bool:
@@ -460,6 +512,8 @@ def address_number(c: Candidate, text: str) -> bool:
 
     >>> [judge(address_number, s, n) for s, n in (("at 49 Zorro Ranch Road", "49"), ("the 90049 ZIP Code", "90049"))]
     [True, True]
+    >>> judge(address_number, "a lease at 16-18 Mill Avenue", "16")
+    True
     >>> judge(address_number, "China ordered 140 Airbus A320 jets", "140")
     False
     >>> judge(address_number, "It shipped 900 Mack Trucks to Chile", "900")
@@ -521,6 +575,20 @@ def day_after_a_date(c: Candidate, text: str) -> bool:
     (True, False)
     """
     return DAY_SPAN_BEFORE.search(text, max(0, c.start - 24), c.start) is not None
+
+
+def lowercase_dateline(c: Candidate, text: str) -> bool:
+    """The day of a wire dateline written in lower case is a date: "st paul, april 7 - cattle rose".
+
+    A month in lower case elsewhere ("in march 3 firms bid") is left alone.
+
+    >>> judge(lowercase_dateline, "chicago, march 3 - corn rose", "3"), judge(lowercase_dateline, "in march 3 firms", "3")
+    (True, False)
+    """
+    return (
+        LOWER_DATELINE_BEFORE.search(text, max(0, c.start - 16), c.start) is not None
+        and DATELINE_DASH.match(text, c.end) is not None
+    )
 
 
 def digit_chain(c: Candidate, text: str) -> bool:
@@ -813,6 +881,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("bare_year", bare_year, NUMBER_T | UNITLESS | FOUR_DIGITS),
     Rule("year_before_a_time_word", year_before_a_time_word, NUMBER_T | DIGITS | FOUR_DIGITS | UNIT),
     Rule("day_after_a_date", day_after_a_date, NUMBER_T | UNITLESS | SMALL_WHOLE),
+    Rule("lowercase_dateline", lowercase_dateline, NUMBER_T | DIGITS | UNITLESS | SMALL_WHOLE),
     Rule("year_after_apostrophe", year_after_apostrophe, NUMBER_T | DIGITS | UNITLESS),
     Rule("multiplier_adjective", multiplier_adjective, MULTIPLIER_T),
     Rule("digit_chain", digit_chain, NUMBER_T | DIGITS),
