@@ -358,6 +358,7 @@ HOW_LONG = [
     ("for-the-last-weeks", "The smelter was idle for the last six weeks, it said.", [("six weeks", 6.0, "week")]),
     ("in-the-past-is-period", "Imports rose 4 pct in the past two years.", [("4 pct", 4.0, "percent")]),
     ("for-the-first-is-period", "Net rose 9 pct for the first nine months.", [("9 pct", 9.0, "percent")]),
+    ("for-the-last-of-is-period", "It lost $5m for the last three months of 2021.", [("$5m", 5e6, "USD")]),
 ]
 
 
@@ -429,6 +430,9 @@ COMPOUNDS = [
     ("two-way-idiom", "Two-way trade rose 8 pct.", [("8 pct", 8.0, "percent")]),
     ("split-ratio", "The board approved a three-for-two split.", []),
     ("one-off", "It booked a one-off gain.", []),
+    ("zero-coupon", "The bank sold zero-coupon notes.", []),
+    ("frequency", "It pays six-monthly coupons.", []),
+    ("number-after-hyphen", "Options run in years four-seven.", []),
 ]
 
 
@@ -451,6 +455,7 @@ UNIT_WRITTEN_ONCE = [
         [("120 MW", 120.0, "megawatt"), ("180", 180.0, "megawatt")],
     ),
     ("to-own-noun", "Exports rose from 12 pct to 9,100 units.", [("12 pct", 12.0, "percent"), ("9,100", 9100.0, "")]),
+    ("dash-range-then-noun", "Traders eye the $60-61.5 range.", [("$60-61.5", 60.75, "USD")]),
     (
         "part-of-whole",
         "They have paid 300 mln of the 1.2 billion rand owed.",

@@ -130,8 +130,10 @@ def own_noun_not_unit(p: Pair) -> bool:
 
     >>> refuses(own_noun_not_unit, "rose from 12 pct to 9,100 units"), refuses(own_noun_not_unit, "from 5 pct to 7 pct")
     (True, False)
+    >>> refuses(own_noun_not_unit, "the $40-40.25 range")  # a dash joins a range that a noun follows
+    False
     """
-    return bool(p.first.unit) and not p.second.unit and p.noun_after_second
+    return p.connector == "to" and bool(p.first.unit) and not p.second.unit and p.noun_after_second
 
 
 def tally_not_range(p: Pair) -> bool:

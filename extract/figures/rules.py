@@ -71,6 +71,7 @@ from extract.figures.grammar import (
 from extract.vocab import (
     MULTIPLIER_ADJECTIVES,
     NUMBER_IDIOMS,
+    NUMBER_WORDS,
     ONE_PRONOUN_AFTER,
     ONE_PRONOUN_BEFORE,
     ORDINALS,
@@ -291,6 +292,8 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     False
     >>> judge(duration_names_a_period, "unchanged for the past 30 years", "30")  # how long: a figure
     False
+    >>> judge(duration_names_a_period, "a loss for the last three months of 2004", "three")
+    True
     """
     if c.kind != "duration" or c.scale_text or "-" in text[c.start : c.end]:
         return False
@@ -304,12 +307,15 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     article = word_before(text, article_at).lower()
     if article not in _BEFORE_A_PERIOD_WORD:
         return False
-    return not (article == "the" and before in _RECENT_WORDS and _lasting_for(text, article_at - len(article) - 1))
+    if article != "the" or before not in _RECENT_WORDS or _OF_AFTER.match(text, c.end):  # "the last three months of 2004"
+        return True
+    return not _lasting_for(text, article_at - len(article) - 1)
 
 
 # "past", "last", "previous", "next": the words that count a stretch back or ahead from the
 # document's date (relative_words.tsv, steps -1 and 1).
 _RECENT_WORDS: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step in ("-1", "1"))
+_OF_AFTER = regex.compile(r"[^\S\n]+of\b")  # "the last three months of 2004" names a part of a period
 # The prepositions that make "the past two years" say how long, not when (English grammar: the
 # two that take a duration as their object and no date).
 _HOW_LONG: Final = frozenset({"for", "within"})
@@ -382,8 +388,8 @@ def word_number_without_noun(c: Candidate, text: str) -> bool:
 
 def compound_adjective(c: Candidate, text: str) -> bool:
     """A number in words joined by a hyphen to a noun counts it ("six-cylinder engines", "a
-    five-member panel", "four-, five- and six-door cars"); "one-off", "two-way" and "two-for-one"
-    are idioms.
+    five-member panel", "four-, five- and six-door cars"); "one-off", "zero-coupon", "two-way" and
+    "two-for-one" are idioms.
 
     >>> compound_adjective(candidates_at("six-cylinder", 0)[0], "six-cylinder")
     True
@@ -391,9 +397,10 @@ def compound_adjective(c: Candidate, text: str) -> bool:
     False
     """
     found = COMPOUND_AFTER.match(text, c.end)
-    if found is None or text[c.start : c.end].lower() == "one":
+    if found is None or c.number < 2:  # "one-off", "zero-coupon": idioms
         return False
-    return found.group("head").lower() not in NUMBER_IDIOMS
+    head = found.group("head").lower()
+    return head not in NUMBER_IDIOMS and head not in NUMBER_WORDS  # "years four-seven" is a span
 
 
 def word_number_before_function_word(c: Candidate, text: str) -> bool:
