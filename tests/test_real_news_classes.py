@@ -482,3 +482,32 @@ ADDRESS_RUNS = [
 @table(ADDRESS_RUNS)
 def test_address_runs(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# "up to X to Y" is the range X-Y: "up to" cannot bound both ends (the open class)
+UP_TO_A_RANGE = [
+    ("tonnes", "Mills may buy up to 60,000 to 80,000 tonnes more.", [("60,000 to 80,000 tonnes", 70000.0, "tonne")]),
+    ("pct", "Duties may rise by up to 5 to 8 pct.", [("5 to 8 pct", 6.5, "percent")]),
+    ("up-to-then-level", "Prices rose up to 5 pct to 120 dlrs.", [("5 pct", 5.0, "percent"), ("120 dlrs", 120.0, "USD")]),
+    ("up-to-alone", "It may cut up to 9,000 jobs.", [("9,000", 9000.0, "")]),
+]
+
+
+@table(UP_TO_A_RANGE)
+def test_up_to_a_range(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# electrical units and the prime marks of feet and inches
+MORE_UNITS = [
+    ("volts", "The new charger supplies 20 volts.", [("20 volts", 20.0, "volt")]),
+    ("kv-line", "A 765 kV line links the two grids.", [("765 kV", 765.0, "kilovolt")]),
+    ("amps", "The cable carries 32 amps.", [("32 amps", 32.0, "ampere")]),
+    ("double-prime-inch", "The screen is 13.3\u2033 wide.", [("13.3\u2033", 13.3, "inch")]),
+    ("prime-foot", "The hull is 40\u2032 long.", [("40\u2032", 40.0, "foot")]),
+]
+
+
+@table(MORE_UNITS)
+def test_more_units(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

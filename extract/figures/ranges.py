@@ -63,9 +63,27 @@ def plain_figures_only(p: Pair) -> bool:
 
     >>> refuses(plain_figures_only, "more than 5 to 10 ships")
     True
+    >>> refuses(plain_figures_only, "may buy up to 140,000 to 190,000 tonnes")  # "up to" a range: the range
+    False
     """
     a, b = p.first, p.second
-    return b.qualifier != "exact" or a.qualifier not in ("exact", "approx") or a.low != a.high
+    if b.qualifier != "exact":
+        return True
+    if up_to_a_range(p):
+        return False
+    return a.qualifier not in ("exact", "approx") or a.low != a.high
+
+
+def up_to_a_range(p: Pair) -> bool:
+    """ "up to X to Y" bounds a range the writer could not narrow: it reads as the range X-Y, as
+    "up to" cannot bound both ends at once ("may buy up to 140,000 to 190,000 tonnes").
+
+    >>> t = "a cut of up to 5 to 8 pct"
+    >>> up_to_a_range(pair_of(t, candidates_at(t, 15)[0], candidates_at(t, 20)[0]))
+    True
+    """
+    a = p.first
+    return p.connector == "to" and a.qualifier == "at_most" and " ".join(a.qualifier_word.lower().split()) == "up to"
 
 
 def and_needs_between(p: Pair) -> bool:
