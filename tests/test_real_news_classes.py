@@ -511,3 +511,19 @@ MORE_UNITS = [
 @table(MORE_UNITS)
 def test_more_units(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# a share of a group: "one in three", "nine out of every ten" (fractions of a whole are percent)
+SHARE_OF_A_GROUP = [
+    ("out-of", "One out of three firms complied.", [("One out of three", 33.33, "percent")]),
+    ("one-in-digits", "One in 12 banks lost money last year.", [("One in 12", 8.33, "percent")]),
+    ("every", "Nine out of every ten buyers paid cash.", [("Nine out of every ten", 90.0, "percent")]),
+    ("approx", "Almost two in five households own a car.", [("two in five", 40.0, "percent")]),
+    ("time-after", "It lost $4 in five days.", [("$4", 4.0, "USD"), ("five days", 5.0, "day")]),
+    ("times-after", "He won one in three times.", [("three times", 3.0, "times")]),
+]
+
+
+@table(SHARE_OF_A_GROUP)
+def test_share_of_a_group(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

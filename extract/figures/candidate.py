@@ -424,12 +424,25 @@ def _unit_word_after(text: str, end: int, lead: regex.Pattern[str]) -> tuple[str
     return (found.group("post"), found.end()) if found else ("", end)
 
 
+def share_of_a_whole(count: str, whole: str) -> float:
+    """The share that "one in three", "two out of five" state: count / whole.
+
+    >>> share_of_a_whole("one", "three"), share_of_a_whole("Nine", "10"), share_of_a_whole("one", "a hundred")
+    (0.3333333333333333, 0.9, 0.01)
+    """
+    folded = " ".join(whole.lower().split())
+    total = 100.0 if folded == "a hundred" else NUMBER_WORDS[folded][0] if folded in NUMBER_WORDS else float(folded)
+    return NUMBER_WORDS[count.lower()][0] / total
+
+
 def _read_expression(text: str, m: regex.Match[str], left: _Left) -> Candidate:
     """A fraction ("a third"), a vague amount ("dozens of") or a multiplier ("doubled")."""
     start, end = m.span()
     if m.group("frac_expr"):
         if m.group("frac_half"):
             share = 0.5
+        elif m.group("frac_whole"):
+            share = share_of_a_whole(m.group("frac_count"), m.group("frac_whole"))
         else:
             count_word = m.group("frac_count").lower()
             count = 1.0 if count_word in ("a", "an") else NUMBER_WORDS[count_word][0]
@@ -495,6 +508,9 @@ def candidates(text: str) -> list[Candidate]:
     matches = list(DIGIT_AMOUNT.finditer(text))
     words = _word_matches(text)
     if words:
+        wholes = [m.span() for m in words if m.group("frac_whole")]
+        if wholes:  # "one in 12": the digits of the whole belong to the share
+            matches = [m for m in matches if not any(a <= m.start() < b for a, b in wholes)]
         matches.extend(words)
         matches.sort(key=_MATCH_START)
     return [read_candidate(text, m) for m in matches]

@@ -96,9 +96,20 @@ WORD_NUMBER = rf"""
 )
 """
 
-# Fractions of a whole: "a third", "two-thirds", "one fifth", "half" (the rule decides when "half" counts).
+# Words of time and "times" after "one in five": "a loss in five days", "one in three times" name
+# no share (units.tsv rows of kind duration, and the multiplier word).
+_NOT_A_WHOLE_AFTER = alternation(
+    (w for w in UNITS.case_rules if getattr(UNITS.get(w), "kind", "") in ("duration", "ratio")), ignore_case=True
+)
+
+# Fractions of a whole: "a third", "two-thirds", "one fifth", "one in three", "nine out of every
+# ten", "half" (the rule decides when "half" counts).
 FRACTION = rf"""
 (?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) (?: {_SP} | - )+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
+  # "one in three Germans", "two out of five firms": a share of a group, as NewsQuant and the rulebook read it
+  | (?P<frac_count> {_SMALL_WORDS} ) {_SP}+ (?i: in | out {_SP}+ of ) {_SP}+ (?: (?i: every ) {_SP}+ )?
+    (?P<frac_whole> {_TENS_WORDS} | {_UNITS_WORDS} | (?i: a {_SP}+ hundred ) | [1-9] \d{{0,2}} (?! [\d.,] \d ) ) \b
+    (?! {_SP}+ {_NOT_A_WHOLE_AFTER} \b )
   | (?P<frac_half> (?i: half ) ) (?= {_SP}+ (?i: of|the|a|an|its|their|all) \b )
     (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "half a billion" is a number
   # a change by half: "cut in half", "fell by half", "halved", "the halving of duties" (50 percent)
