@@ -55,7 +55,7 @@ class Pair:
     second: Candidate
     connector: str  # the joining word or dash, lower-case and stripped ("to", "-", "and")
     word_before_first: str
-    noun_after_second: bool = False  # a lower-case content word follows the second ("9,100 units")
+    noun_after_second: bool = False  # a plural noun of its own follows the second ("9,100 units")
 
 
 def plain_figures_only(p: Pair) -> bool:
@@ -143,12 +143,14 @@ def units_differ(p: Pair) -> bool:
 
 
 def own_noun_not_unit(p: Pair) -> bool:
-    """A bare second end with its own noun counts something else than a first end with a unit:
+    """A bare second end with a plural noun of its own counts something else than a first end with a unit:
     "from 12 pct to 9,100 units" is two figures; "from 5 to 10 tonnes" is one range.
 
     >>> refuses(own_noun_not_unit, "rose from 12 pct to 9,100 units"), refuses(own_noun_not_unit, "from 5 pct to 7 pct")
     (True, False)
     >>> refuses(own_noun_not_unit, "the $40-40.25 range")  # a dash joins a range that a noun follows
+    False
+    >>> refuses(own_noun_not_unit, "2.2 mln dlrs to 2.4 mln forecast")  # a verb after it: the unit is shared
     False
     """
     return p.connector == "to" and bool(p.first.unit) and not p.second.unit and p.noun_after_second
@@ -198,7 +200,8 @@ def pair_of(text: str, a: Candidate, b: Candidate) -> Pair | None:
     between = text[a.end : b.surface_start]
     if RANGE_JOIN.match(between) is None:
         return None
-    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start), own_noun_after(text, b.end))
+    own_noun = own_noun_after(text, b.end) and word_after(text, b.end).endswith("s")  # "units", not "forecast"
+    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start), own_noun)
 
 
 def refusal(p: Pair) -> str:
