@@ -367,12 +367,14 @@ def test_how_long(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
 
 
-# decades and centuries are durations (decade_of_years: pint's "decade" is logarithmic)
+# decades and centuries are durations, counted in years as the rulebook counts durations
 LONG_DURATIONS = [
-    ("two-decades", "It is the largest grain deal in two decades.", [("two decades", 2.0, "decade_of_years")]),
-    ("digits-decades", "Output peaked 3 decades ago.", [("3 decades", 3.0, "decade_of_years")]),
+    ("two-decades", "It is the largest grain deal in two decades.", [("two decades", 20.0, "year")]),
+    ("digits-decades", "Output peaked 3 decades ago.", [("3 decades", 30.0, "year")]),
     ("a-decade-no-number", "Prices hit a low not seen in a decade.", []),
-    ("centuries", "The port has traded tea for nearly two centuries.", [("two centuries", 2.0, "century")]),
+    ("centuries", "The port has traded tea for nearly two centuries.", [("two centuries", 200.0, "year")]),
+    ("half-a-century", "It is the worst slump in half a century.", [("half a century", 50.0, "year")]),
+    ("compound", "Steel output hit a three-decade low.", [("three-decade", 30.0, "year")]),
 ]
 
 

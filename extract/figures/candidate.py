@@ -369,6 +369,11 @@ def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] |
     return f"{unit} / {time}", rate_kind, end if found.group("goods") else found.end()
 
 
+# Spans of years stated in a larger unit, counted in years as the rulebook counts durations ("two
+# decades" -> 20 years, "a quarter of a century" -> 25 years): unit -> (year, years in one).
+IN_YEARS: Final = {"decade_of_years": ("year", 10.0), "century": ("year", 100.0)}
+
+
 def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, float, int]:
     """(unit, kind, factor, end) from the currency sign before a number and the word after it;
     ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
@@ -394,7 +399,8 @@ def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, f
                 rate = rate_of(text, unit.unit, unit.kind, end)
                 if rate is not None:
                     return rate[0], rate[1], 1.0, rate[2]
-                return unit.unit, unit.kind, 1.0, end
+                counted, factor = IN_YEARS.get(unit.unit, (unit.unit, 1.0))
+                return counted, unit.kind, factor, end
     if code:
         per = PER_UNIT_AFTER.match(text, end)
         per_unit = UNITS.get(per.group("per")) if per else None
@@ -451,9 +457,10 @@ def _read_expression(text: str, m: regex.Match[str], left: _Left) -> Candidate:
         named = named_unit(post)
         if named is not None:
             end = post_end  # "a quarter of a percentage point": a share of that unit
-            value = tidy_float(share)
-            low, high = bounds(value, left.qualifier)
             unit, kind = named
+            unit, years = IN_YEARS.get(unit, (unit, 1.0))  # "a quarter of a century": 25 years
+            value = tidy_float(share * years)
+            low, high = bounds(value, left.qualifier)
             return _candidate(start, end, FRACTION, "", True, value, "", unit, kind, 1.0, "", left, value, low, high)
         value = round(share * 100, 2)
         low, high = bounds(value, left.qualifier)
