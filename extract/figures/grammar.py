@@ -67,7 +67,12 @@ def _case_alternation(table: dict[str, bool]) -> str:
 # --- numbers ---------------------------------------------------------------------------------
 
 DIGITS = r"""
-(?: \d{1,3} - \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] )   # 33-1/3, 1-3/4: wire copy's mixed fractions
+(?: \d (?: \. \d+ )? e [-+]? \d{1,3} (?! [\w.] )              # 1.5e6, 3e5: scientific notation ("7E7" is a model)
+  | \d{1,3} (?: \. \d+ )? \x20? [x\u00d7] \x20? 10           # 1.99 x 10, then the power of ten:
+    (?: (?: \^ | \*\* ) [-+\u2212]? \d{1,3}                    #   ^30, **-6, ^\u221230
+      | \u207b? [\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+          #   superscript digits
+      | \u2212 \d{1,3} ) (?! [\d.] )                            #   a true minus sign: 10\u221230
+  | \d{1,3} - \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] )   # 33-1/3, 1-3/4: wire copy's mixed fractions
   | \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] ) (?= \x20? (?i: pct | percent | per \x20 cent | % ) )   # 5/8 pct
   | \d{1,2} (?: , \d{2} )+ , \d{3} (?! [\d,] ) (?: \. \d+ )?   # 2,77,000: Indian grouping (lakh, crore)
   | \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
