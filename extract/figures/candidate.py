@@ -13,6 +13,7 @@ from typing import Final, NamedTuple
 import regex
 
 from extract.figures.grammar import (
+    AND_A_HALF_AFTER,
     DIGIT_AMOUNT,
     LEFT_CONTEXT,
     LEFT_WORDS,
@@ -211,6 +212,10 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
             post, end = name
     if cur or post:
         unit, kind, factor, end = _unit_of(text, cur or "", post, end)
+        if post and not half and text[end : end + 1] == " ":
+            and_a_half = AND_A_HALF_AFTER.match(text, end)
+            if and_a_half:  # "a cent and a half", "two years and a half"
+                number, end = number + 0.5, and_a_half.end()
     else:  # a bare number, most candidates: nothing to look up
         unit, kind, factor = "", "count", 1.0
     scale = scale_value(scale_text) if scale_text else 1.0

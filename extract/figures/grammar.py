@@ -98,6 +98,7 @@ WORD_NUMBER = rf"""
   | (?i: a {_SP}+ dozen | dozen )                       # a dozen
   | (?i: half {_SP}+ an? ) (?= {_SP}+ {_SCALE_WORDS} \b )   # "half a billion" (scale follows)
   | (?i: an? ) (?= {_SP}+ {_SCALE_WORDS} \b )            # "a million" (scale follows)
+  | (?i: an? ) (?= {_SP}+ [^\W\d_]+ {_SP}+ and {_SP}+ a {_SP}+ half (?! [-\w] ) )   # "a cent and a half" (unit checked after)
 )
 """
 
@@ -435,6 +436,9 @@ FROM_BEFORE = regex.compile(
 # shekels", "2 mln of its 5 mln tonnes".
 PART_OF_WHOLE = regex.compile(r"[^\S\n]+ of [^\S\n]+ (?i: the | its | their | a [^\S\n]+ total [^\S\n]+ of ) [^\S\n]+ \Z", FLAGS)
 
+# After a unit: "and a half" of it ("a cent and a half", "two years and a half").
+AND_A_HALF_AFTER = regex.compile(r"[^\S\n]+ and [^\S\n]+ a [^\S\n]+ half (?! [-\w] )", FLAGS)
+
 # A restatement in brackets right after a figure: "900 million dollars (835 million euros)".
 BRACKET_OPEN = regex.compile(r"\s* [(\[] \s* \Z", FLAGS)
 
@@ -538,5 +542,6 @@ WORD_TRIGGER = re.compile(
     + r"|[Hh]alv(?:ed|ing)"  # halved, halving
     + r"|[Aa]n?(?=\s+"
     + alternation(_AFTER_A)
-    + r"\b))\b"  # a dozen, a million, a few, a third
+    + r"\b)"  # a dozen, a million, a few, a third
+    + r"|[Aa]n?(?=[^\S\n]+[^\W\d_]+[^\S\n]+and[^\S\n]+a[^\S\n]+half(?![-\w])))\b"  # a cent and a half
 )

@@ -344,6 +344,8 @@ def time_word_dates_the_comparison(c: Candidate, text: str) -> Verdict:
     """
     if c.kind != "duration" or c.number == 1 or c.post.lower().endswith("s") or c.post[-1:].isupper():
         return False
+    if not c.number.is_integer():  # "an hour and a half later": the duration is stated
+        return False
     if word_after(text, c.end).lower() not in _AFTER_A_TIME:
         return False
     end = c.end - len(c.post)
@@ -364,6 +366,15 @@ def one_is_pronoun(c: Candidate, text: str) -> bool:
     if c.number_text.lower() != "one":
         return False
     return word_before(text, c.start).lower() in ONE_PRONOUN_BEFORE or word_after(text, c.end).lower() in ONE_PRONOUN_AFTER
+
+
+def article_without_unit(c: Candidate, text: str) -> bool:
+    """ "a" or "an" is a number only with the unit it counts one of ("a cent and a half").
+
+    >>> judge(article_without_unit, "a cat and a half", "a"), judge(article_without_unit, "a cent and a half", "a")
+    (True, False)
+    """
+    return text[c.start : c.end].lower() in ("a", "an")
 
 
 def word_number_without_noun(c: Candidate, text: str) -> bool:
@@ -877,6 +888,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
     Rule("one_counts_nothing", one_counts_nothing, NUMBER_T | WORDS | UNITLESS),
     Rule("number_word_names_a_group", number_word_names_a_group, NUMBER_T | WORDS | UNITLESS),
+    Rule("article_without_unit", article_without_unit, NUMBER_T | WORDS | UNITLESS),
     Rule("word_number_without_noun", word_number_without_noun, NUMBER_T | WORDS),
     Rule("word_number_before_function_word", word_number_before_function_word, NUMBER_T | WORDS | UNITLESS),
     Rule("number_word_in_a_name", number_word_in_a_name, NUMBER_T | WORDS | UNITLESS),
