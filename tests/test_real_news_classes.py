@@ -564,3 +564,48 @@ AND_A_HALF = [
 @table(AND_A_HALF)
 def test_and_a_half(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# a unit written once as a compound adjective belongs to each number of the list ("12 and 28-week")
+COMPOUND_LISTS = [
+    ("digits-and-words", "NOTE: Twelve and 40-week periods.", [("Twelve", 12.0, "week"), ("40-week", 40.0, "week")]),
+    ("suspended-hyphen", "It sold two- and ten-year notes.", [("two", 2.0, "year"), ("ten-year", 10.0, "year")]),
+    ("or-still-shares", "Tenders for three- or six-month bills", [("three", 3.0, "month"), ("six-month", 6.0, "month")]),
+    ("plural-not-compound", "It ran for 12 and 28 weeks.", [("12", 12.0, ""), ("28 weeks", 28.0, "week")]),
+]
+
+
+@table(COMPOUND_LISTS)
+def test_compound_lists(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected
+
+
+# a bare number that repeats, digit for digit, an earlier figure with a unit restates it in that unit
+RESTATED = [
+    (
+        "rate-kept",
+        "It cut its prime rate to 9.75 pct from 10.25, but left its base rate at 10.25.",
+        [("9.75 pct", 9.75, "percent"), ("10.25", 10.25, "percent"), ("10.25", 10.25, "percent")],
+    ),
+    (
+        "yen-margin",
+        "Margins stay at 80,000 yen, and the new contract will be set at 80,000 from May.",
+        [("80,000 yen", 80000.0, "JPY"), ("80,000", 80000.0, "JPY")],
+    ),
+    ("short-number", "Growth was 3 pct in the north and 3 in the south.", [("3 pct", 3.0, "percent"), ("3", 3.0, "")]),
+    (
+        "word-number",
+        "Two firms forecast two pct growth and the other two none.",
+        [("Two", 2.0, ""), ("two pct", 2.0, "percent"), ("two", 2.0, "")],
+    ),
+    (
+        "own-noun",
+        "Rates hit 12.5 pct and 12.5 million homes were sold.",
+        [("12.5 pct", 12.5, "percent"), ("12.5 million", 12.5e6, "")],
+    ),
+]
+
+
+@table(RESTATED)
+def test_restated(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

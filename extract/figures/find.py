@@ -20,6 +20,7 @@ from extract.figures.ranges import (
     pair_of,
     refusal,
     restated_qualifier,
+    restated_unit,
     shared_unit,
     short_tons_go_on,
     whole_unit,
@@ -66,12 +67,15 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
     out: list[Found] = []
     last: Candidate | None = None
     last_sentence = -1
+    with_units: list[Candidate] = []  # the figures of the current sentence that have a unit
     for read in candidates(text):
         judged = _judged(text, read, trace)
         if judged is None:
             continue
         c = judged
         sentence = index_of(c.surface_start)
+        if sentence != last_sentence:
+            with_units = []
         if last is not None and sentence == last_sentence:
             joined_pair = _join(text, last, c, trace)
             if joined_pair is not None:
@@ -105,6 +109,13 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
                         trace, c, "elliptical_unit", "changed", f"unit -> {unsaid.unit!r} (left unsaid after the figure before)"
                     )
                     c = unsaid
+                elif with_units:
+                    again = restated_unit(text, with_units, c)
+                    if again is not None:
+                        _note(trace, c, "restated_unit", "changed", f"unit -> {again.unit!r} (the same number earlier)")
+                        c = again
+        if c.unit:
+            with_units.append(c)
         last, last_sentence = c, sentence
         out.append(tuple.__new__(Found, (c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence)))
     return out

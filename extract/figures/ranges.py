@@ -341,8 +341,30 @@ def elliptical_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
 
 
+def restated_unit(text: str, earlier: list[Candidate], b: Candidate) -> Candidate | None:
+    """A bare number that repeats, digit for digit, a figure with a unit earlier in its sentence
+    restates it, in that unit: "cut its prime rate to 18.25 pct from 18.5, but left its base rate
+    at 18.5". Short numbers ("5", "12") and words ("the other two") repeat by chance and are left alone.
+
+    >>> t = "It set 7.25 pct for one loan, and left the other at 7.25."
+    >>> restated_unit(t, [candidates_at(t, 7)[0]], candidates_at(t, 52)[0]).unit
+    'percent'
+    """
+    digits = b.number_text
+    if b.unit or b.expression != NUMBER or not digits[0].isdigit() or (len(digits) < 3 and "." not in digits):
+        return None
+    for a in earlier:
+        if a.number_text == b.number_text and a.unit and a.scale_text == b.scale_text and a.kind != "duration":
+            if own_noun_after(text, b.end):  # "at 7.25 pct ... 7.25 units"
+                return None
+            return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
+    return None
+
+
 def shared_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
-    """In "X or Y unit" the unit (and scale) written once belongs to both: ``a`` with ``b``'s unit.
+    """In "X or Y unit" the unit (and scale) written once belongs to both: ``a`` with ``b``'s unit;
+    so in "X and Y-unit" and "X- and Y-unit", where the unit makes a compound adjective of both
+    ("12 and 28-week periods", "two- and five-year notes").
 
     >>> t = "six or seven dollars"
     >>> shared = shared_unit(t, candidates_at(t, 0)[0], candidates_at(t, 7)[0])
@@ -351,10 +373,21 @@ def shared_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     """
     if a.unit or not b.unit or a.expression != NUMBER or a.scale_text:
         return None
-    if text[a.end : b.surface_start].strip().lower() != "or":
+    joining = text[a.end : b.surface_start].strip(" -").lower()
+    if joining != "or" and not (joining == "and" and compound_unit(text, b)):
         return None
     scale_text, scale = (b.scale_text, b.scale) if scale_distributes(a.number, b.number) else ("", 1.0)
     return valued(a._replace(unit=b.unit, kind=b.kind, factor=b.factor, scale_text=scale_text, scale=scale))
+
+
+def compound_unit(text: str, b: Candidate) -> bool:
+    """Whether ``b``'s unit is joined to its number by a hyphen, as a compound adjective ("28-week").
+
+    >>> t = "the 12 and 28-week periods"
+    >>> compound_unit(t, candidates_at(t, 11)[0]), compound_unit("12 and 28 weeks", candidates_at("12 and 28 weeks", 7)[0])
+    (True, False)
+    """
+    return bool(b.post) and text[b.end - len(b.post) - 1 : b.end - len(b.post)] == "-"
 
 
 def refuses(rule: Callable[[Pair], bool], text: str) -> bool:
