@@ -609,3 +609,27 @@ RESTATED = [
 @table(RESTATED)
 def test_restated(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# an adverb of frequency before goods makes them a rate ("a daily average of", "an annual capacity of")
+RATE_BEFORE = [
+    (
+        "daily-average",
+        "The field pumped a daily average of 95 mln cubic feet.",
+        [("95 mln cubic feet", 95e6, "cubic_foot / day")],
+    ),
+    (
+        "annual-capacity",
+        "The smelter has an annual capacity of about 250,000 tonnes.",
+        [("250,000 tonnes", 250000.0, "tonne / year")],
+    ),
+    ("monthly-output", "Mines kept a monthly output of 40,000 ounces.", [("40,000 ounces", 40000.0, "ounce / month")]),
+    ("count-keeps-none", "Starts ran at an annual rate of 1.7 mln units.", [("1.7 mln", 1.7e6, "")]),
+    ("percent-keeps-none", "Prices rose at an annual rate of 4.5 pct.", [("4.5 pct", 4.5, "percent")]),
+    ("no-frequency", "The smelter has a capacity of 250,000 tonnes.", [("250,000 tonnes", 250000.0, "tonne")]),
+]
+
+
+@table(RATE_BEFORE)
+def test_rate_before(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

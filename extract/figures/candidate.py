@@ -22,6 +22,7 @@ from extract.figures.grammar import (
     PER_UNIT_AFTER,
     POST_WORD_AT,
     RATE_AFTER,
+    RATE_BEFORE,
     SPACE_BEFORE_UNIT,
     SPACED_SCALE,
     WORD_AMOUNT,
@@ -351,6 +352,26 @@ def _candidate(
 _EVERY: Final = {"annually": "year", "yearly": "year", "annum": "year", "daily": "day", "monthly": "month", "weekly": "week"}
 # Kinds of quantity that a rate per time can be made of: goods, not durations, shares or temperatures.
 _RATE_KINDS: Final = frozenset({"mass", "volume", "energy", "count"})
+
+
+def rate_named_before(text: str, c: Candidate) -> Candidate | None:
+    """``c`` as a rate when an adverb of frequency before it says so: "a daily average of 120 mln
+    cubic feet" is cubic feet per day, "an annual capacity of 800,000 tonnes" tonnes per year.
+    Goods only: counts, money and shares keep their unit.
+
+    >>> t = "It produced a daily average of 120 mln cubic feet."
+    >>> rate_named_before(t, candidates_at(t, 31)[0]).unit
+    'cubic_foot / day'
+    """
+    if c.kind not in _RATE_KINDS or c.kind == "count" or "/" in c.unit:
+        return None
+    found = RATE_BEFORE.search(text, max(0, c.surface_start - 48), c.surface_start)
+    if found is None:
+        return None
+    word = found.group("every").lower()
+    time = _EVERY.get(word) or _EVERY["annually"]  # "annual"
+    rate_kind = "volumetric_flow_rate" if c.kind == "volume" else f"{c.kind}_rate"
+    return c._replace(unit=f"{c.unit} / {time}", kind=rate_kind)
 
 
 def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] | None:

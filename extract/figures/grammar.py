@@ -453,6 +453,18 @@ CAPTION_LINE = regex.compile(
 # A lower-case plural right after a bare four-digit number: "1478 points", "2000 workers".
 PLURAL_AFTER = regex.compile(r"\x20 (?P<noun> [a-z]{3,}s ) \b", FLAGS)
 
+# Before a quantity of goods: an adverb of frequency that makes it a rate ("a daily average of 120
+# mln cubic feet", "an annual capacity of 800,000 tonnes"); a qualifier may stand between.
+RATE_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! \w ) (?P<every> (?i: daily | weekly | monthly | yearly | annual ) )             # daily
+    [^\S\n]+ (?i: average | rate | output | production | capacity ) [^\S\n]+ of      # average of
+    [^\S\n]+ (?: (?i: about | around | some | nearly | almost | an \x20 estimated ) [^\S\n]+ )?   # (about)
+    \Z
+    """,
+    FLAGS,
+)
+
 # Words before a four-digit number that make it a year: "in 2023", "fiscal 2024", "mid-2023".
 YEAR_LEAD = regex.compile(
     r"""(?r)
