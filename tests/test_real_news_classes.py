@@ -633,3 +633,33 @@ RATE_BEFORE = [
 @table(RATE_BEFORE)
 def test_rate_before(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# the next goods of a list after a rate are a rate per the same time
+RATE_LISTS = [
+    (
+        "daily-average-list",
+        "It produced a daily average of 40 mln cubic feet of gas and 2,300 barrels of oil.",
+        [("40 mln cubic feet", 40e6, "cubic_foot / day"), ("2,300 barrels", 2300.0, "oil_barrel / day")],
+    ),
+    (
+        "a-day-list",
+        "The mine hoists 900 tonnes a day of ore and 12 tonnes of concentrate.",
+        [("900 tonnes a day", 900.0, "tonne / day"), ("12 tonnes", 12.0, "tonne / day")],
+    ),
+    (
+        "no-rate-no-list",
+        "It sold 5 tonnes of ore and 20 tonnes of tin.",
+        [("5 tonnes", 5.0, "tonne"), ("20 tonnes", 20.0, "tonne")],
+    ),
+    (
+        "other-kind",
+        "It marketed 90,000 bpd of crude and 1.2 mln tonnes of products.",
+        [("90,000 bpd", 90000.0, "oil_barrel / day"), ("1.2 mln tonnes", 1.2e6, "tonne")],
+    ),
+]
+
+
+@table(RATE_LISTS)
+def test_rate_lists(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

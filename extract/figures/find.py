@@ -18,6 +18,7 @@ from extract.figures.ranges import (
     elliptical_unit,
     joined,
     pair_of,
+    rate_goes_on,
     refusal,
     restated_qualifier,
     restated_unit,
@@ -90,6 +91,10 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
             if whole is not None:
                 _note(trace, last, "whole_unit", "changed", f"unit -> {whole.unit!r} (part of the whole after it)")
                 out[-1] = _found(whole, sentence)
+            rate = rate_goes_on(text, last, c)
+            if rate is not None:
+                _note(trace, c, "rate_goes_on", "changed", f"unit -> {rate.unit!r} (a list after a rate)")
+                c = rate
             short = short_tons_go_on(last, c)
             if short is not None:
                 _note(trace, c, "short_tons_go_on", "changed", "unit -> 'short_ton' (tons after short tons)")

@@ -465,6 +465,10 @@ RATE_BEFORE = regex.compile(
     FLAGS,
 )
 
+# Between a rate of goods and the next quantity of a list: the first goods and "and" ("120 mln cubic
+# feet a day of gas and 11,149 barrels of oil").
+GOODS_THEN_AND = regex.compile(r"[^\S\n]+ of (?: [^\S\n]+ [a-z][\w-]* ){1,3} [^\S\n]+ and [^\S\n]+ \Z", FLAGS)
+
 # Words before a four-digit number that make it a year: "in 2023", "fiscal 2024", "mid-2023".
 YEAR_LEAD = regex.compile(
     r"""(?r)

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Final
 
 from extract.figures.candidate import MULTIPLIER, NUMBER, Candidate, bounds, candidates_at, valued
-from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, FROM_BEFORE, PART_OF_WHOLE, RANGE_JOIN, TO_END_OF_CHANGE
+from extract.figures.grammar import (
+    BRACKET_OPEN,
+    COMPARED_WITH,
+    FROM_BEFORE,
+    GOODS_THEN_AND,
+    PART_OF_WHOLE,
+    RANGE_JOIN,
+    TO_END_OF_CHANGE,
+)
 from extract.figures.numbers import tidy_float
 from extract.figures.rules import word_after, word_before
 from extract.vocab import RELATIVE_WORDS, function_words, trade_words
@@ -288,6 +296,23 @@ def end_of_change(text: str, a: Candidate, b: Candidate) -> bool:
     if TO_END_OF_CHANGE.match(text, a.end, b.surface_start) is None:
         return False
     return a.lead == "from" or FROM_BEFORE.search(text, max(0, a.surface_start - 16), a.surface_start) is not None
+
+
+def rate_goes_on(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """The next quantity of goods in a list after a rate is a rate per the same time: "a daily
+    average of 120 mln cubic feet of gas and 11,149 barrels of oil" (``b`` per day too).
+
+    >>> t = "It pumped 95 mln cubic feet a day of gas and 9,100 barrels of oil."
+    >>> rate_goes_on(t, candidates_at(t, 10)[0], candidates_at(t, 45)[0]).unit
+    'oil_barrel / day'
+    """
+    if " / " not in a.unit or not b.unit or "/" in b.unit or b.kind not in ("mass", "volume"):
+        return None
+    rate_kind = "volumetric_flow_rate" if b.kind == "volume" else "mass_rate"
+    if a.kind != rate_kind or GOODS_THEN_AND.match(text, a.end, b.surface_start) is None:  # "bpd of crude and 7.2 mln tonnes"
+        return None
+    time = a.unit.rpartition(" / ")[2]
+    return b._replace(unit=f"{b.unit} / {time}", kind=rate_kind)
 
 
 def short_tons_go_on(a: Candidate, b: Candidate) -> Candidate | None:
