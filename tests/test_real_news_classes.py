@@ -663,3 +663,27 @@ RATE_LISTS = [
 @table(RATE_LISTS)
 def test_rate_lists(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# a hedged "half" is a fraction of a whole: "just over half is", "about half are" (50 percent)
+HEDGED_HALF = [
+    (
+        "just-over",
+        "Of 9,400 tonnes in stock, just over half is in Rotterdam.",
+        [("9,400 tonnes", 9400.0, "tonne"), ("half", 50.0, "percent")],
+    ),
+    ("about-are", "About half are sold abroad.", [("half", 50.0, "percent")]),
+    ("by-nearly", "Profits fell by nearly half last year.", [("half", 50.0, "percent")]),
+    ("half-scale", "Output fell some half mln barrels a day.", []),
+    (
+        "half-then-range",
+        "Profits rose by around half, from 2.1 to 3.2 bln pesos.",
+        [("half", 50.0, "percent"), ("from 2.1 to 3.2 bln pesos", 2.65e9, "MXN")],
+    ),
+    ("first-half", "Sales rose in the first half.", []),
+]
+
+
+@table(HEDGED_HALF)
+def test_hedged_half(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

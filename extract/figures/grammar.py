@@ -108,6 +108,11 @@ _NOT_A_WHOLE_AFTER = alternation(
     (w for w in UNITS.case_rules if getattr(UNITS.get(w), "kind", "") in ("duration", "ratio")), ignore_case=True
 )
 
+# The qualifier words that can hedge "half" (qualifiers.tsv, words only: "about", "more than").
+_HEDGES = alternation((w for w in QUALIFIERS if w.replace(" ", "").isalpha()), ignore_case=True)
+# Scale words and their abbreviations ("million", "mln", "bn"): "some half mln barrels" is a number.
+_ANY_SCALE = _case_alternation(_split_by_length(SCALES, 1)[1])
+
 # Fractions of a whole: "a third", "two-thirds", "one fifth", "one in three", "nine out of every
 # ten", "half" (the rule decides when "half" counts).
 FRACTION = rf"""
@@ -122,6 +127,9 @@ FRACTION = rf"""
   | (?<= (?<! \w ) (?i: in | by ) {_SP}+ ) (?P<frac_half> (?i: half ) ) (?! [-\w] )
     (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "by half a billion" is a number
   | (?P<frac_half> (?i: halved | halving ) ) \b
+  # a hedged half: "about half is", "just over half", "more than half" (a qualifier word before it)
+  | (?<= (?<! \w ) {_HEDGES} {_SP}+ ) (?P<frac_half> (?i: half ) ) (?! [-\w] )
+    (?! {_SP}+ (?: (?i: an? ) {_SP}+ )? {_ANY_SCALE} \b )       # "some half mln barrels" is a number
   # a share held: "half owned by", "a half-controlled unit"
   | (?P<frac_half> (?i: half ) ) (?= (?: - | {_SP}+ ) (?i: owned | controlled | held ) \b )
 )

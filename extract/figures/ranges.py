@@ -274,8 +274,8 @@ def carried_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     >>> carried_unit(t, candidates_at(t, 4)[0], candidates_at(t, 14)[0]).value
     0.31
     """
-    if b.unit or not a.unit or b.expression != NUMBER or a.kind == "duration":
-        return None
+    if b.unit or not a.unit or b.expression != NUMBER or a.expression != NUMBER or a.kind == "duration":
+        return None  # a share ("rose by around half, from 1.042 to 1.504 bln") lends no unit
     if bool(a.scale_text) != bool(b.scale_text):
         return None
     if COMPARED_WITH.match(text, a.end, b.surface_start) is None and not end_of_change(text, a, b):
