@@ -687,3 +687,25 @@ HEDGED_HALF = [
 @table(HEDGED_HALF)
 def test_hedged_half(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+# a four-digit year that opens a wire note or a line is a year (news style spells out any other
+# number that starts a sentence)
+NOTE_YEARS = [
+    (
+        "note-colon",
+        "Net 4.1 mln vs 3.9 mln\nNOTE: 1986 includes a gain of 2.1 mln dlrs.",
+        [("4.1 mln", 4.1e6, ""), ("3.9 mln", 3.9e6, ""), ("2.1 mln dlrs", 2.1e6, "USD")],
+    ),
+    (
+        "line-start",
+        "Revs 12 mln vs 10 mln\n1985 loss in both periods includes a charge.",
+        [("12 mln", 12e6, ""), ("10 mln", 10e6, "")],
+    ),
+    ("count-inside", "The mill cut 2000 jobs.", [("2000", 2000.0, "")]),
+]
+
+
+@table(NOTE_YEARS)
+def test_note_years(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

@@ -477,6 +477,10 @@ RATE_BEFORE = regex.compile(
 # feet a day of gas and 11,149 barrels of oil").
 GOODS_THEN_AND = regex.compile(r"[^\S\n]+ of (?: [^\S\n]+ [a-z][\w-]* ){1,3} [^\S\n]+ and [^\S\n]+ \Z", FLAGS)
 
+# Before a year that opens a wire note or a line of a results table: "NOTE: 1987 includes",
+# "\n1986 loss includes a gain".
+NOTE_START = regex.compile(r"(?r) (?: \A | \n | (?i: note ) [^\S\n]* : [^\S\n]* ) \Z", FLAGS)
+
 # Words before a four-digit number that make it a year: "in 2023", "fiscal 2024", "mid-2023".
 YEAR_LEAD = regex.compile(
     r"""(?r)

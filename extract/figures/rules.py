@@ -59,6 +59,7 @@ from extract.figures.grammar import (
     METRES_RESTATED,
     MODEL_CODE,
     MONTH_WORDS,
+    NOTE_START,
     PAIR_AFTER,
     PHONE_AROUND,
     PHONE_CORE,
@@ -573,7 +574,8 @@ def bare_year(c: Candidate, text: str) -> bool:
     """A four-digit year (1900-2099) with nothing attached is a period, not a figure.
 
     It stays a count when a plural noun follows and no year word precedes it, unless the noun is
-    one of trade that the year dates ("1987 sales").
+    one of trade that the year dates ("1987 sales"); a number that opens a line or a wire note is
+    a year whatever follows, as news style spells out any other number that starts a sentence.
 
     >>> judge(bare_year, "exports jumped between 2021 and 2023", "2021"), judge(bare_year, "In 2023 exports rose", "2023")
     (True, True)
@@ -581,10 +583,12 @@ def bare_year(c: Candidate, text: str) -> bool:
     (False, False)
     >>> judge(bare_year, "expected 1987 sales of", "1987")
     True
+    >>> judge(bare_year, "Revs 8.1 mln vs 7.4 mln\\nNOTE: 1987 includes a charge", "1987")  # a wire note's year
+    True
     """
     if len(c.number_text) != 4 or not c.number_text.isdigit() or not is_year(c.number):
         return False
-    if YEAR_LEAD.search(text, max(0, c.start - 20), c.start):
+    if YEAR_LEAD.search(text, max(0, c.start - 20), c.start) or NOTE_START.search(text, max(0, c.start - 8), c.start):
         return True
     noun = PLURAL_AFTER.match(text, c.end)
     return noun is None or noun.group("noun").lower() in _NOUNS_A_YEAR_DATES
