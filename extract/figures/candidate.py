@@ -27,6 +27,7 @@ from extract.figures.grammar import (
     SPACED_SCALE,
     WORD_AMOUNT,
     WORD_TRIGGER,
+    WORD_TRIGGER_AND_A_HALF,
 )
 from extract.figures.numbers import parse_digits, parse_number, parse_word_number, scale_value, tidy_float
 from extract.vocab import (
@@ -212,8 +213,8 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
         if name is not None:
             post, end = name
     if cur or post:
-        unit, kind, factor, end = _unit_of(text, cur or "", post, end)
-        if post and not half and text[end : end + 1] == " ":
+        unit, kind, factor, end = _unit_of(text, cur or "", post, start, end)
+        if post and not half and text[end + 1 : end + 4] == "and":  # most units are followed by other words
             and_a_half = AND_A_HALF_AFTER.match(text, end)
             if and_a_half:  # "a cent and a half", "two years and a half"
                 number, end = number + 0.5, and_a_half.end()
@@ -352,26 +353,25 @@ def _candidate(
 _EVERY: Final = {"annually": "year", "yearly": "year", "annum": "year", "daily": "day", "monthly": "month", "weekly": "week"}
 # Kinds of quantity that a rate per time can be made of: goods, not durations, shares or temperatures.
 _RATE_KINDS: Final = frozenset({"mass", "volume", "energy", "count"})
+_GOODS_KINDS: Final = _RATE_KINDS - {"count"}  # a count per time stays a count (the rulebook)
 
 
-def rate_named_before(text: str, c: Candidate) -> Candidate | None:
-    """``c`` as a rate when an adverb of frequency before it says so: "a daily average of 120 mln
-    cubic feet" is cubic feet per day, "an annual capacity of 800,000 tonnes" tonnes per year.
-    Goods only: counts, money and shares keep their unit.
+def rate_named_before(text: str, unit: str, kind: str, start: int) -> tuple[str, str] | None:
+    """(unit, kind) of goods that an adverb of frequency before them makes a rate: "a daily
+    average of 120 mln cubic feet" is cubic feet per day, "an annual capacity of 800,000 tonnes"
+    tonnes per year. Goods only: counts, money and shares keep their unit.
 
-    >>> t = "It produced a daily average of 120 mln cubic feet."
-    >>> rate_named_before(t, candidates_at(t, 31)[0]).unit
-    'cubic_foot / day'
+    >>> rate_named_before("It produced a daily average of 120 mln cubic feet.", "cubic_foot", "volume", 31)
+    ('cubic_foot / day', 'volumetric_flow_rate')
+    >>> rate_named_before("at an annual rate of 8.3 mln units", "", "count", 21)
     """
-    if c.kind not in _RATE_KINDS or c.kind == "count" or "/" in c.unit:
+    if kind not in _GOODS_KINDS or "/" in unit:
         return None
-    found = RATE_BEFORE.search(text, max(0, c.surface_start - 48), c.surface_start)
+    found = RATE_BEFORE.search(text, max(0, start - 48), start)
     if found is None:
         return None
-    word = found.group("every").lower()
-    time = _EVERY.get(word) or _EVERY["annually"]  # "annual"
-    rate_kind = "volumetric_flow_rate" if c.kind == "volume" else f"{c.kind}_rate"
-    return c._replace(unit=f"{c.unit} / {time}", kind=rate_kind)
+    time = _EVERY.get(found.group("every").lower()) or _EVERY["annually"]  # "annual"
+    return f"{unit} / {time}", "volumetric_flow_rate" if kind == "volume" else f"{kind}_rate"
 
 
 def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] | None:
@@ -400,9 +400,9 @@ def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] |
 IN_YEARS: Final = {"decade_of_years": ("year", 10.0), "century": ("year", 100.0)}
 
 
-def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, float, int]:
-    """(unit, kind, factor, end) from the currency sign before a number and the word after it;
-    ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
+def _unit_of(text: str, currency: str, post: str, start: int, end: int) -> tuple[str, str, float, int]:
+    """(unit, kind, factor, end) from the currency sign before a number (at ``start``) and the word
+    after it; ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
     code = ""
     factor = 1.0
     if currency:
@@ -425,6 +425,9 @@ def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, f
                 rate = rate_of(text, unit.unit, unit.kind, end)
                 if rate is not None:
                     return rate[0], rate[1], 1.0, rate[2]
+                before = rate_named_before(text, unit.unit, unit.kind, start) if unit.kind in _GOODS_KINDS else None
+                if before is not None:
+                    return before[0], before[1], 1.0, end
                 counted, factor = IN_YEARS.get(unit.unit, (unit.unit, 1.0))
                 return counted, unit.kind, factor, end
     if code:
@@ -558,7 +561,8 @@ def _word_matches(text: str) -> list[regex.Match[str]]:
     """WORD_AMOUNT matches, tried only where WORD_TRIGGER finds a word a figure can start with."""
     found: list[regex.Match[str]] = []
     covered = -1
-    for trigger in WORD_TRIGGER.finditer(text):
+    trigger_words = WORD_TRIGGER_AND_A_HALF if "and a half" in text else WORD_TRIGGER
+    for trigger in trigger_words.finditer(text):
         at = trigger.start()
         if at < covered:
             continue

@@ -87,18 +87,19 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
             if shared is not None:
                 _note(trace, last, "shared_unit", "changed", f"unit {last.unit!r} -> {shared.unit!r} (written once after 'or')")
                 out[-1] = _found(shared, sentence)
-            whole = whole_unit(text, last, c)
-            if whole is not None:
-                _note(trace, last, "whole_unit", "changed", f"unit -> {whole.unit!r} (part of the whole after it)")
-                out[-1] = _found(whole, sentence)
-            rate = rate_goes_on(text, last, c)
-            if rate is not None:
-                _note(trace, c, "rate_goes_on", "changed", f"unit -> {rate.unit!r} (a list after a rate)")
-                c = rate
-            short = short_tons_go_on(last, c)
-            if short is not None:
-                _note(trace, c, "short_tons_go_on", "changed", "unit -> 'short_ton' (tons after short tons)")
-                c = short
+            if c.unit:  # the unit of a figure that may belong to the one before, or follow from it
+                whole = whole_unit(text, last, c) if not last.unit else None
+                if whole is not None:
+                    _note(trace, last, "whole_unit", "changed", f"unit -> {whole.unit!r} (part of the whole after it)")
+                    out[-1] = _found(whole, sentence)
+                rate = rate_goes_on(text, last, c) if " / " in last.unit else None
+                if rate is not None:
+                    _note(trace, c, "rate_goes_on", "changed", f"unit -> {rate.unit!r} (a list after a rate)")
+                    c = rate
+                short = short_tons_go_on(last, c) if last.unit == "short_ton" else None
+                if short is not None:
+                    _note(trace, c, "short_tons_go_on", "changed", "unit -> 'short_ton' (tons after short tons)")
+                    c = short
             restated = restated_qualifier(text, last, c)
             if restated is not None:
                 _note(trace, c, "restated_qualifier", "changed", f"qualifier {c.qualifier} -> {restated.qualifier}")
@@ -114,7 +115,7 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
                         trace, c, "elliptical_unit", "changed", f"unit -> {unsaid.unit!r} (left unsaid after the figure before)"
                     )
                     c = unsaid
-                elif with_units:
+                elif with_units and not c.unit:
                     again = restated_unit(text, with_units, c)
                     if again is not None:
                         _note(trace, c, "restated_unit", "changed", f"unit -> {again.unit!r} (the same number earlier)")

@@ -293,7 +293,7 @@ def end_of_change(text: str, a: Candidate, b: Candidate) -> bool:
     >>> end_of_change(t, candidates_at(t, 18)[0], candidates_at(t, 36)[0])
     True
     """
-    if TO_END_OF_CHANGE.match(text, a.end, b.surface_start) is None:
+    if "to" not in text[a.end : b.surface_start] or TO_END_OF_CHANGE.match(text, a.end, b.surface_start) is None:
         return False
     return a.lead == "from" or FROM_BEFORE.search(text, max(0, a.surface_start - 16), a.surface_start) is not None
 

@@ -40,7 +40,6 @@ from extract.figures.candidate import (
     WORDS,
     Candidate,
     candidates_at,
-    rate_named_before,
     valued,
 )
 from extract.figures.grammar import (
@@ -228,18 +227,6 @@ def pounds_as_sterling(c: Candidate, text: str) -> Verdict:
 # Metals weighed in troy ounces on every exchange that quotes them (LBMA, COMEX, NYMEX): an ounce
 # of one of these is a troy ounce. Source: the exchanges' contract specifications.
 _PRECIOUS_AFTER = regex.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?i:gold|silver|platinum|palladium)\b")
-
-
-def rate_by_frequency_before(c: Candidate, text: str) -> Verdict:
-    """Goods after "a daily average of" or "an annual capacity of" are a rate per that time.
-
-    >>> judge(rate_by_frequency_before, "a daily average of 11,149 barrels", "11,149").unit
-    'oil_barrel / day'
-    >>> judge(rate_by_frequency_before, "an annual rate of 8.3 mln units", "8.3")  # counts keep none
-    False
-    """
-    rate = rate_named_before(text, c)
-    return False if rate is None else valued(rate)
 
 
 def ounce_of_precious_metal(c: Candidate, text: str) -> Verdict:
@@ -900,7 +887,6 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("age_in_apposition", age_in_apposition, NUMBER_T | DIGITS | UNITLESS),
     Rule("half_of_a_number", half_of_a_number, FRACTION_T),
     Rule("ounce_of_precious_metal", ounce_of_precious_metal, NUMBER_T | UNIT),
-    Rule("rate_by_frequency_before", rate_by_frequency_before, NUMBER_T | UNIT),
     Rule("duration_names_a_period", duration_names_a_period, NUMBER_T | UNIT),
     Rule("time_word_dates_the_comparison", time_word_dates_the_comparison, NUMBER_T | UNIT),
     Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
