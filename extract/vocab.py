@@ -342,3 +342,9 @@ PERIOD_CUES: Final[Mapping[str, str]] = MappingProxyType(dict(rows("period_cues.
 # ("Japan Airlines"), and words that make a flow noun domestic ("domestic sales").
 COMPANY_WORDS: Final = frozenset(w for w, role in rows("flow_qualifiers.tsv") if role == "company")
 DOMESTIC_WORDS: Final = frozenset(w for w, role in rows("flow_qualifiers.tsv") if role == "domestic")
+
+
+# --- the figures stage's compounds of a number word (round 4) ---------------------------------------
+
+# Words after "N-" that make the number an idiom or a ratio, not a count (number_idioms.tsv).
+NUMBER_IDIOMS: Final = frozenset(row[0].lower() for row in rows("number_idioms.tsv"))

@@ -13,6 +13,7 @@ from typing import Final, NamedTuple
 import regex
 
 from extract.figures.grammar import (
+    AND_A_HALF_AFTER,
     DIGIT_AMOUNT,
     LEFT_CONTEXT,
     LEFT_WORDS,
@@ -21,10 +22,12 @@ from extract.figures.grammar import (
     PER_UNIT_AFTER,
     POST_WORD_AT,
     RATE_AFTER,
+    RATE_BEFORE,
     SPACE_BEFORE_UNIT,
     SPACED_SCALE,
     WORD_AMOUNT,
     WORD_TRIGGER,
+    WORD_TRIGGER_AND_A_HALF,
 )
 from extract.figures.numbers import parse_digits, parse_number, parse_word_number, scale_value, tidy_float
 from extract.vocab import (
@@ -210,7 +213,11 @@ def read_candidate(text: str, m: regex.Match[str]) -> Candidate:
         if name is not None:
             post, end = name
     if cur or post:
-        unit, kind, factor, end = _unit_of(text, cur or "", post, end)
+        unit, kind, factor, end = _unit_of(text, cur or "", post, start, end)
+        if post and not half and text[end + 1 : end + 4] == "and":  # most units are followed by other words
+            and_a_half = AND_A_HALF_AFTER.match(text, end)
+            if and_a_half:  # "a cent and a half", "two years and a half"
+                number, end = number + 0.5, and_a_half.end()
     else:  # a bare number, most candidates: nothing to look up
         unit, kind, factor = "", "count", 1.0
     scale = scale_value(scale_text) if scale_text else 1.0
@@ -346,6 +353,25 @@ def _candidate(
 _EVERY: Final = {"annually": "year", "yearly": "year", "annum": "year", "daily": "day", "monthly": "month", "weekly": "week"}
 # Kinds of quantity that a rate per time can be made of: goods, not durations, shares or temperatures.
 _RATE_KINDS: Final = frozenset({"mass", "volume", "energy", "count"})
+_GOODS_KINDS: Final = _RATE_KINDS - {"count"}  # a count per time stays a count (the rulebook)
+
+
+def rate_named_before(text: str, unit: str, kind: str, start: int) -> tuple[str, str] | None:
+    """(unit, kind) of goods that an adverb of frequency before them makes a rate: "a daily
+    average of 120 mln cubic feet" is cubic feet per day, "an annual capacity of 800,000 tonnes"
+    tonnes per year. Goods only: counts, money and shares keep their unit.
+
+    >>> rate_named_before("It produced a daily average of 120 mln cubic feet.", "cubic_foot", "volume", 31)
+    ('cubic_foot / day', 'volumetric_flow_rate')
+    >>> rate_named_before("at an annual rate of 8.3 mln units", "", "count", 21)
+    """
+    if kind not in _GOODS_KINDS or "/" in unit:
+        return None
+    found = RATE_BEFORE.search(text, max(0, start - 48), start)
+    if found is None:
+        return None
+    time = _EVERY.get(found.group("every").lower()) or _EVERY["annually"]  # "annual"
+    return f"{unit} / {time}", "volumetric_flow_rate" if kind == "volume" else f"{kind}_rate"
 
 
 def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] | None:
@@ -369,9 +395,14 @@ def rate_of(text: str, unit: str, kind: str, end: int) -> tuple[str, str, int] |
     return f"{unit} / {time}", rate_kind, end if found.group("goods") else found.end()
 
 
-def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, float, int]:
-    """(unit, kind, factor, end) from the currency sign before a number and the word after it;
-    ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
+# Spans of years stated in a larger unit, counted in years as the rulebook counts durations ("two
+# decades" -> 20 years, "a quarter of a century" -> 25 years): unit -> (year, years in one).
+IN_YEARS: Final = {"decade_of_years": ("year", 10.0), "century": ("year", 100.0)}
+
+
+def _unit_of(text: str, currency: str, post: str, start: int, end: int) -> tuple[str, str, float, int]:
+    """(unit, kind, factor, end) from the currency sign before a number (at ``start``) and the word
+    after it; ``end`` moves past a unit the amount is priced per ("$58.24 per barrel")."""
     code = ""
     factor = 1.0
     if currency:
@@ -394,7 +425,11 @@ def _unit_of(text: str, currency: str, post: str, end: int) -> tuple[str, str, f
                 rate = rate_of(text, unit.unit, unit.kind, end)
                 if rate is not None:
                     return rate[0], rate[1], 1.0, rate[2]
-                return unit.unit, unit.kind, 1.0, end
+                before = rate_named_before(text, unit.unit, unit.kind, start) if unit.kind in _GOODS_KINDS else None
+                if before is not None:
+                    return before[0], before[1], 1.0, end
+                counted, factor = IN_YEARS.get(unit.unit, (unit.unit, 1.0))
+                return counted, unit.kind, factor, end
     if code:
         per = PER_UNIT_AFTER.match(text, end)
         per_unit = UNITS.get(per.group("per")) if per else None
@@ -424,12 +459,25 @@ def _unit_word_after(text: str, end: int, lead: regex.Pattern[str]) -> tuple[str
     return (found.group("post"), found.end()) if found else ("", end)
 
 
+def share_of_a_whole(count: str, whole: str) -> float:
+    """The share that "one in three", "two out of five" state: count / whole.
+
+    >>> share_of_a_whole("one", "three"), share_of_a_whole("Nine", "10"), share_of_a_whole("one", "a hundred")
+    (0.3333333333333333, 0.9, 0.01)
+    """
+    folded = " ".join(whole.lower().split())
+    total = 100.0 if folded == "a hundred" else NUMBER_WORDS[folded][0] if folded in NUMBER_WORDS else float(folded)
+    return NUMBER_WORDS[count.lower()][0] / total
+
+
 def _read_expression(text: str, m: regex.Match[str], left: _Left) -> Candidate:
     """A fraction ("a third"), a vague amount ("dozens of") or a multiplier ("doubled")."""
     start, end = m.span()
     if m.group("frac_expr"):
         if m.group("frac_half"):
             share = 0.5
+        elif m.group("frac_whole"):
+            share = share_of_a_whole(m.group("frac_count"), m.group("frac_whole"))
         else:
             count_word = m.group("frac_count").lower()
             count = 1.0 if count_word in ("a", "an") else NUMBER_WORDS[count_word][0]
@@ -438,9 +486,10 @@ def _read_expression(text: str, m: regex.Match[str], left: _Left) -> Candidate:
         named = named_unit(post)
         if named is not None:
             end = post_end  # "a quarter of a percentage point": a share of that unit
-            value = tidy_float(share)
-            low, high = bounds(value, left.qualifier)
             unit, kind = named
+            unit, years = IN_YEARS.get(unit, (unit, 1.0))  # "a quarter of a century": 25 years
+            value = tidy_float(share * years)
+            low, high = bounds(value, left.qualifier)
             return _candidate(start, end, FRACTION, "", True, value, "", unit, kind, 1.0, "", left, value, low, high)
         value = round(share * 100, 2)
         low, high = bounds(value, left.qualifier)
@@ -495,6 +544,9 @@ def candidates(text: str) -> list[Candidate]:
     matches = list(DIGIT_AMOUNT.finditer(text))
     words = _word_matches(text)
     if words:
+        wholes = [m.span() for m in words if m.group("frac_whole")]
+        if wholes:  # "one in 12": the digits of the whole belong to the share
+            matches = [m for m in matches if not any(a <= m.start() < b for a, b in wholes)]
         matches.extend(words)
         matches.sort(key=_MATCH_START)
     return [read_candidate(text, m) for m in matches]
@@ -509,7 +561,8 @@ def _word_matches(text: str) -> list[regex.Match[str]]:
     """WORD_AMOUNT matches, tried only where WORD_TRIGGER finds a word a figure can start with."""
     found: list[regex.Match[str]] = []
     covered = -1
-    for trigger in WORD_TRIGGER.finditer(" " + text):
+    trigger_words = WORD_TRIGGER_AND_A_HALF if "and a half" in text else WORD_TRIGGER
+    for trigger in trigger_words.finditer(" " + text):
         at = trigger.start()  # the word's offset in ``text``: the match starts one character early
         if at < covered:
             continue

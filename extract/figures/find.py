@@ -13,7 +13,19 @@ from typing import NamedTuple
 from mypy_extensions import mypyc_attr
 
 from extract.figures.candidate import Candidate, candidates, traits
-from extract.figures.ranges import carried_unit, elliptical_unit, joined, pair_of, refusal, restated_qualifier, shared_unit
+from extract.figures.ranges import (
+    carried_unit,
+    elliptical_unit,
+    joined,
+    pair_of,
+    rate_goes_on,
+    refusal,
+    restated_qualifier,
+    restated_unit,
+    shared_unit,
+    short_tons_go_on,
+    whole_unit,
+)
 from extract.figures.rules import rules_for
 from extract.text.sentences import Sentences
 
@@ -56,12 +68,15 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
     out: list[Found] = []
     last: Candidate | None = None
     last_sentence = -1
+    with_units: list[Candidate] = []  # the figures of the current sentence that have a unit
     for read in candidates(text):
         judged = _judged(text, read, trace)
         if judged is None:
             continue
         c = judged
         sentence = index_of(c.surface_start)
+        if sentence != last_sentence:
+            with_units = []
         if last is not None and sentence == last_sentence:
             joined_pair = _join(text, last, c, trace)
             if joined_pair is not None:
@@ -72,6 +87,19 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
             if shared is not None:
                 _note(trace, last, "shared_unit", "changed", f"unit {last.unit!r} -> {shared.unit!r} (written once after 'or')")
                 out[-1] = _found(shared, sentence)
+            if c.unit:  # the unit of a figure that may belong to the one before, or follow from it
+                whole = whole_unit(text, last, c) if not last.unit else None
+                if whole is not None:
+                    _note(trace, last, "whole_unit", "changed", f"unit -> {whole.unit!r} (part of the whole after it)")
+                    out[-1] = _found(whole, sentence)
+                rate = rate_goes_on(text, last, c) if " / " in last.unit else None
+                if rate is not None:
+                    _note(trace, c, "rate_goes_on", "changed", f"unit -> {rate.unit!r} (a list after a rate)")
+                    c = rate
+                short = short_tons_go_on(last, c) if last.unit == "short_ton" else None
+                if short is not None:
+                    _note(trace, c, "short_tons_go_on", "changed", "unit -> 'short_ton' (tons after short tons)")
+                    c = short
             restated = restated_qualifier(text, last, c)
             if restated is not None:
                 _note(trace, c, "restated_qualifier", "changed", f"qualifier {c.qualifier} -> {restated.qualifier}")
@@ -87,6 +115,13 @@ def find_figures(sentences: Sentences, trace: list[Step] | None = None) -> list[
                         trace, c, "elliptical_unit", "changed", f"unit -> {unsaid.unit!r} (left unsaid after the figure before)"
                     )
                     c = unsaid
+                elif with_units and not c.unit:
+                    again = restated_unit(text, with_units, c)
+                    if again is not None:
+                        _note(trace, c, "restated_unit", "changed", f"unit -> {again.unit!r} (the same number earlier)")
+                        c = again
+        if c.unit:
+            with_units.append(c)
         last, last_sentence = c, sentence
         out.append(tuple.__new__(Found, (c.surface_start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.qualifier, sentence)))
     return out

@@ -67,7 +67,12 @@ def _case_alternation(table: dict[str, bool]) -> str:
 # --- numbers ---------------------------------------------------------------------------------
 
 DIGITS = r"""
-(?: \d{1,3} - \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] )   # 33-1/3, 1-3/4: wire copy's mixed fractions
+(?: \d (?: \. \d+ )? e [-+]? \d{1,3} (?! [\w.] )              # 1.5e6, 3e5: scientific notation ("7E7" is a model)
+  | \d{1,3} (?: \. \d+ )? \x20? [x\u00d7] \x20? 10           # 1.99 x 10, then the power of ten:
+    (?: (?: \^ | \*\* ) [-+\u2212]? \d{1,3}                    #   ^30, **-6, ^\u221230
+      | \u207b? [\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+          #   superscript digits
+      | \u2212 \d{1,3} ) (?! [\d.] )                            #   a true minus sign: 10\u221230
+  | \d{1,3} - \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] )   # 33-1/3, 1-3/4: wire copy's mixed fractions
   | \d{1,2} / (?: 64|32|16|8|4|3|2 ) (?! [\d/] ) (?= \x20? (?i: pct | percent | per \x20 cent | % ) )   # 5/8 pct
   | \d{1,2} (?: , \d{2} )+ , \d{3} (?! [\d,] ) (?: \. \d+ )?   # 2,77,000: Indian grouping (lakh, crore)
   | \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?            # 1,200,000.5
@@ -93,18 +98,38 @@ WORD_NUMBER = rf"""
   | (?i: a {_SP}+ dozen | dozen )                       # a dozen
   | (?i: half {_SP}+ an? ) (?= {_SP}+ {_SCALE_WORDS} \b )   # "half a billion" (scale follows)
   | (?i: an? ) (?= {_SP}+ {_SCALE_WORDS} \b )            # "a million" (scale follows)
+  | (?i: an? ) (?= {_SP}+ [^\W\d_]+ {_SP}+ and {_SP}+ a {_SP}+ half (?! [-\w] ) )   # "a cent and a half" (unit checked after)
 )
 """
 
-# Fractions of a whole: "a third", "two-thirds", "one fifth", "half" (the rule decides when "half" counts).
+# Words of time and "times" after "one in five": "a loss in five days", "one in three times" name
+# no share (units.tsv rows of kind duration, and the multiplier word).
+_NOT_A_WHOLE_AFTER = alternation(
+    (w for w in UNITS.case_rules if getattr(UNITS.get(w), "kind", "") in ("duration", "ratio")), ignore_case=True
+)
+
+# The qualifier words that can hedge "half" (qualifiers.tsv, words only: "about", "more than").
+_HEDGES = alternation((w for w in QUALIFIERS if w.replace(" ", "").isalpha()), ignore_case=True)
+# Scale words and their abbreviations ("million", "mln", "bn"): "some half mln barrels" is a number.
+_ANY_SCALE = _case_alternation(_split_by_length(SCALES, 1)[1])
+
+# Fractions of a whole: "a third", "two-thirds", "one fifth", "one in three", "nine out of every
+# ten", "half" (the rule decides when "half" counts).
 FRACTION = rf"""
 (?: (?P<frac_count> (?i: an? ) | {_SMALL_WORDS} ) (?: {_SP} | - )+ (?P<frac> {_FRACTION_WORDS} ) (?! [-\w] )
+  # "one in three Germans", "two out of five firms": a share of a group, as NewsQuant and the rulebook read it
+  | (?P<frac_count> {_SMALL_WORDS} ) {_SP}+ (?i: in | out {_SP}+ of ) {_SP}+ (?: (?i: every ) {_SP}+ )?
+    (?P<frac_whole> {_TENS_WORDS} | {_UNITS_WORDS} | (?i: a {_SP}+ hundred ) | [1-9] \d{{0,2}} (?! [\d.,] \d ) ) \b
+    (?! {_SP}+ {_NOT_A_WHOLE_AFTER} \b )
   | (?P<frac_half> (?i: half ) ) (?= {_SP}+ (?i: of|the|a|an|its|their|all) \b )
     (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "half a billion" is a number
   # a change by half: "cut in half", "fell by half", "halved", "the halving of duties" (50 percent)
   | (?<= (?<! \w ) (?i: in | by ) {_SP}+ ) (?P<frac_half> (?i: half ) ) (?! [-\w] )
     (?! {_SP}+ (?i: an? ) {_SP}+ {_SCALE_WORDS} \b )            # "by half a billion" is a number
   | (?P<frac_half> (?i: halved | halving ) ) \b
+  # a hedged half: "about half is", "just over half", "more than half" (a qualifier word before it)
+  | (?<= (?<! \w ) {_HEDGES} {_SP}+ ) (?P<frac_half> (?i: half ) ) (?! [-\w] )
+    (?! {_SP}+ (?: (?i: an? ) {_SP}+ )? {_ANY_SCALE} \b )       # "some half mln barrels" is a number
   # a share held: "half owned by", "a half-controlled unit"
   | (?P<frac_half> (?i: half ) ) (?= (?: - | {_SP}+ ) (?i: owned | controlled | held ) \b )
 )
@@ -318,6 +343,28 @@ DAY_SPAN_BEFORE = regex.compile(
     FLAGS,
 )
 
+# Before the day of a dateline written all in lower case ("st paul, april 7 - "): the place's
+# comma and a month in lower case. The dash after the day is checked by DATELINE_DASH.
+LOWER_DATELINE_BEFORE = regex.compile(
+    rf"""(?r)
+    [a-z.] , [^\S\n]+                                             # st paul,
+    (?: {alternation((m.lower() for m in MONTH_WORDS), reverse=True)} ) \.? [^\S\n]+   # april, sept.
+    \Z
+    """,
+    FLAGS,
+)
+DATELINE_DASH = regex.compile(r"[^\S\n]* (?: -- | - | \u2013 | \u2014 ) [^\S\n]", FLAGS)  # the dash that ends it
+
+# After a number in words: a hyphen that makes it part of a compound adjective, written whole
+# ("six-cylinder") or suspended before the last of a list ("four-, five- and six-cylinder").
+COMPOUND_AFTER = regex.compile(
+    r"""
+    - (?: ,? [^\S\n]+ (?: (?: and | or | to ) [^\S\n]+ )? [^\W\d_]+ - ){0,4}   # "-, five- and six-"
+    (?P<head> [^\W\d_]+ )                                                      # cylinder
+    """,
+    FLAGS,
+)
+
 # Three or more numbers joined by hyphens: a name or a code ("Lotus 1-2-3"), or an ISO date.
 DIGIT_CHAIN = regex.compile(r"\d+ (?: - \d+ ){2,}", FLAGS)
 
@@ -340,6 +387,7 @@ MODEL_CODE = regex.compile(
 # "140 Airbus A320 jets" and "900 Mack Trucks" are figures.
 ADDRESS_AFTER = regex.compile(
     rf"""
+    (?: [-\u2013] \d{{1,5}} )?                                                  # 16-18: a run of numbers
     \x20 (?: (?: [A-Z] [\w'.-]* \x20 ){{0,3}} {alternation(ADDRESS_WORDS)} \b \.?   # 49 Zorro Ranch Road, 12 Downing St
          | [NSEW] \.? \x20 \d+ (?: st|nd|rd|th ) \b                             # 9 E 71st St
          | ZIP \b                                                             # 90049 ZIP Code
@@ -372,6 +420,33 @@ COMPARED_WITH = regex.compile(
     FLAGS,
 )
 
+# Between the first end of a change written "from X unit ... to Y" and a bare Y: a few words
+# ("combined", "in 2008": a year is no figure, so it may stand between) and "to": "from 21 mpg
+# combined to 23", "from 7.75 pct last week to 7.5".
+TO_END_OF_CHANGE = regex.compile(
+    r"""
+    [^\n;]{0,30}? (?<! \w ) to [^\S\n]+ (?: (?i: about | around | some | nearly | almost ) [^\S\n]+ )?   # ... to (about)
+    \Z
+    """,
+    FLAGS,
+)
+
+# Before the first end of such a change: "from", a qualifier word may stand between ("from about 14-18 mpg").
+FROM_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! \w ) (?i: from ) [^\S\n]+ (?: (?i: about | around | some | nearly | almost | roughly ) [^\S\n]+ )?   # from (about)
+    \Z
+    """,
+    FLAGS,
+)
+
+# Between a bare scaled number and the whole it is part of: "280 million of the 1.5 billion
+# shekels", "2 mln of its 5 mln tonnes".
+PART_OF_WHOLE = regex.compile(r"[^\S\n]+ of [^\S\n]+ (?i: the | its | their | a [^\S\n]+ total [^\S\n]+ of ) [^\S\n]+ \Z", FLAGS)
+
+# After a unit: "and a half" of it ("a cent and a half", "two years and a half").
+AND_A_HALF_AFTER = regex.compile(r"[^\S\n]+ and [^\S\n]+ a [^\S\n]+ half (?! [-\w] )", FLAGS)
+
 # A restatement in brackets right after a figure: "900 million dollars (835 million euros)".
 BRACKET_OPEN = regex.compile(r"\s* [(\[] \s* \Z", FLAGS)
 
@@ -385,6 +460,26 @@ CAPTION_LINE = regex.compile(
 
 # A lower-case plural right after a bare four-digit number: "1478 points", "2000 workers".
 PLURAL_AFTER = regex.compile(r"\x20 (?P<noun> [a-z]{3,}s ) \b", FLAGS)
+
+# Before a quantity of goods: an adverb of frequency that makes it a rate ("a daily average of 120
+# mln cubic feet", "an annual capacity of 800,000 tonnes"); a qualifier may stand between.
+RATE_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! \w ) (?P<every> (?i: daily | weekly | monthly | yearly | annual ) )             # daily
+    [^\S\n]+ (?i: average | rate | output | production | capacity ) [^\S\n]+ of      # average of
+    [^\S\n]+ (?: (?i: about | around | some | nearly | almost | an \x20 estimated ) [^\S\n]+ )?   # (about)
+    \Z
+    """,
+    FLAGS,
+)
+
+# Between a rate of goods and the next quantity of a list: the first goods and "and" ("120 mln cubic
+# feet a day of gas and 11,149 barrels of oil").
+GOODS_THEN_AND = regex.compile(r"[^\S\n]+ of (?: [^\S\n]+ [a-z][\w-]* ){1,3} [^\S\n]+ and [^\S\n]+ \Z", FLAGS)
+
+# Before a year that opens a wire note or a line of a results table: "NOTE: 1987 includes",
+# "\n1986 loss includes a gain".
+NOTE_START = regex.compile(r"(?r) (?: \A | \n | (?i: note ) [^\S\n]* : [^\S\n]* ) \Z", FLAGS)
 
 # Words before a four-digit number that make it a year: "in 2023", "fiscal 2024", "mid-2023".
 YEAR_LEAD = regex.compile(
@@ -480,4 +575,9 @@ WORD_TRIGGER = re.compile(
     + r"|[Aa]n?(?=\s+"
     + alternation(_AFTER_A)
     + r"\b))\b"  # a dozen, a million, a few, a third
+)
+# The same, with "a cent and a half" besides: used only on texts that hold "and a half", so that
+# the look-ahead after every "a" costs nothing elsewhere.
+WORD_TRIGGER_AND_A_HALF = re.compile(
+    WORD_TRIGGER.pattern[: -len(r")\b")] + r"|[Aa]n?(?=[^\S\n]+[^\W\d_]+[^\S\n]+and[^\S\n]+a[^\S\n]+half(?![-\w])))\b"
 )

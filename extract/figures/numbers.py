@@ -5,6 +5,25 @@ from __future__ import annotations
 from extract.vocab import NUMBER_WORDS, SCALES
 
 _GROUP_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+# Superscript digits and minus, as a power of ten is written ("10\u00b3\u2070"), to plain ones.
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u2212", "0123456789--")
+
+
+def parse_scientific(text: str) -> float | None:
+    """The value of a number in scientific notation, or None when ``text`` is none.
+
+    >>> parse_scientific("1.5e6"), parse_scientific("1.99\u00d710^30"), parse_scientific("2 x 10\u2212\u00b3")
+    (1500000.0, 1.99e+30, 0.002)
+    >>> parse_scientific("4 x 10\u207b\u2076"), parse_scientific("120")
+    (4e-06, None)
+    """
+    plain = text.translate(_SUPERSCRIPTS).replace(" ", "")
+    mantissa, times, power = plain.replace("\u00d7", "x").partition("x10")
+    if times:
+        return tidy_float(float(mantissa) * 10.0 ** int(power.lstrip("^*")))
+    if "e" in plain:
+        return tidy_float(float(plain))
+    return None
 
 
 def parse_digits(text: str) -> float:
@@ -17,6 +36,10 @@ def parse_digits(text: str) -> float:
     >>> parse_digits(".001"), parse_digits("37-1/4"), parse_digits("5/8")
     (0.001, 37.25, 0.625)
     """
+    if "e" in text or ("10" in text and ("x" in text or "\u00d7" in text)):  # "1.5e6", "1.99x10^30"
+        scientific = parse_scientific(text)
+        if scientific is not None:
+            return scientific
     if "/" in text:  # a fraction, mixed ("1-3/4") or not ("5/8")
         whole, _, fraction = text.rpartition("-")
         numerator, _, denominator = fraction.partition("/")

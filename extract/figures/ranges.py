@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Final
 
 from extract.figures.candidate import MULTIPLIER, NUMBER, Candidate, bounds, candidates_at, valued
-from extract.figures.grammar import BRACKET_OPEN, COMPARED_WITH, RANGE_JOIN
+from extract.figures.grammar import (
+    BRACKET_OPEN,
+    COMPARED_WITH,
+    FROM_BEFORE,
+    GOODS_THEN_AND,
+    PART_OF_WHOLE,
+    RANGE_JOIN,
+    TO_END_OF_CHANGE,
+)
 from extract.figures.numbers import tidy_float
 from extract.figures.rules import word_after, word_before
 from extract.vocab import RELATIVE_WORDS, function_words, trade_words
@@ -55,6 +63,7 @@ class Pair:
     second: Candidate
     connector: str  # the joining word or dash, lower-case and stripped ("to", "-", "and")
     word_before_first: str
+    noun_after_second: bool = False  # a plural noun of its own follows the second ("9,100 units")
 
 
 def plain_figures_only(p: Pair) -> bool:
@@ -62,9 +71,27 @@ def plain_figures_only(p: Pair) -> bool:
 
     >>> refuses(plain_figures_only, "more than 5 to 10 ships")
     True
+    >>> refuses(plain_figures_only, "may buy up to 140,000 to 190,000 tonnes")  # "up to" a range: the range
+    False
     """
     a, b = p.first, p.second
-    return b.qualifier != "exact" or a.qualifier not in ("exact", "approx") or a.low != a.high
+    if b.qualifier != "exact":
+        return True
+    if up_to_a_range(p):
+        return False
+    return a.qualifier not in ("exact", "approx") or a.low != a.high
+
+
+def up_to_a_range(p: Pair) -> bool:
+    """ "up to X to Y" bounds a range the writer could not narrow: it reads as the range X-Y, as
+    "up to" cannot bound both ends at once ("may buy up to 140,000 to 190,000 tonnes").
+
+    >>> t = "a cut of up to 5 to 8 pct"
+    >>> up_to_a_range(pair_of(t, candidates_at(t, 15)[0], candidates_at(t, 20)[0]))
+    True
+    """
+    a = p.first
+    return p.connector == "to" and a.qualifier == "at_most" and " ".join(a.qualifier_word.lower().split()) == "up to"
 
 
 def and_needs_between(p: Pair) -> bool:
@@ -123,6 +150,20 @@ def units_differ(p: Pair) -> bool:
     return bool(a.unit) and bool(b.unit) and (a.kind != b.kind or a.unit != b.unit)
 
 
+def own_noun_not_unit(p: Pair) -> bool:
+    """A bare second end with a plural noun of its own counts something else than a first end with a unit:
+    "from 12 pct to 9,100 units" is two figures; "from 5 to 10 tonnes" is one range.
+
+    >>> refuses(own_noun_not_unit, "rose from 12 pct to 9,100 units"), refuses(own_noun_not_unit, "from 5 pct to 7 pct")
+    (True, False)
+    >>> refuses(own_noun_not_unit, "the $40-40.25 range")  # a dash joins a range that a noun follows
+    False
+    >>> refuses(own_noun_not_unit, "2.2 mln dlrs to 2.4 mln forecast")  # a verb after it: the unit is shared
+    False
+    """
+    return p.connector == "to" and bool(p.first.unit) and not p.second.unit and p.noun_after_second
+
+
 def tally_not_range(p: Pair) -> bool:
     """Two bare whole numbers, the larger first, are a tally or a score ("voted 10-8", "passed 52 to
     47", "won 3-2"): two counts, as the rulebook says. A range is written low to high; "from" or
@@ -146,6 +187,7 @@ JOIN_RULES: Final[tuple[tuple[str, Callable[[Pair], bool]], ...]] = (
     ("multipliers_never_join", multipliers_never_join),
     ("change_then_level", change_then_level),
     ("units_differ", units_differ),
+    ("own_noun_not_unit", own_noun_not_unit),
     ("tally_not_range", tally_not_range),
 )
 
@@ -166,7 +208,8 @@ def pair_of(text: str, a: Candidate, b: Candidate) -> Pair | None:
     between = text[a.end : b.surface_start]
     if RANGE_JOIN.match(between) is None:
         return None
-    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start))
+    own_noun = own_noun_after(text, b.end) and word_after(text, b.end).endswith("s")  # "units", not "forecast"
+    return Pair(a, b, between.strip().lower(), word_before(text, a.surface_start), own_noun)
 
 
 def refusal(p: Pair) -> str:
@@ -231,13 +274,73 @@ def carried_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     >>> carried_unit(t, candidates_at(t, 4)[0], candidates_at(t, 14)[0]).value
     0.31
     """
-    if b.unit or not a.unit or b.expression != NUMBER or a.kind == "duration":
+    if b.unit or not a.unit or b.expression != NUMBER or a.expression != NUMBER or a.kind == "duration":
+        return None  # a share ("rose by around half, from 1.042 to 1.504 bln") lends no unit
+    if bool(a.scale_text) != bool(b.scale_text):
         return None
-    if bool(a.scale_text) != bool(b.scale_text) or COMPARED_WITH.match(text, a.end, b.surface_start) is None:
+    if COMPARED_WITH.match(text, a.end, b.surface_start) is None and not end_of_change(text, a, b):
         return None
     if own_noun_after(text, b.end):  # "up 38 pct from a year earlier to 174,133 units"
         return None
     return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
+
+
+def end_of_change(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether ``b`` is the end of a change from ``a`` written "from X unit ... to Y": the unit
+    is written once, for both ("from 21 mpg combined to 23", "from 7.75 pct last week to 7.5").
+
+    >>> t = "Mileage rose from 21 mpg in 2010 to 23."
+    >>> end_of_change(t, candidates_at(t, 18)[0], candidates_at(t, 36)[0])
+    True
+    """
+    if "to" not in text[a.end : b.surface_start] or TO_END_OF_CHANGE.match(text, a.end, b.surface_start) is None:
+        return False
+    return a.lead == "from" or FROM_BEFORE.search(text, max(0, a.surface_start - 16), a.surface_start) is not None
+
+
+def rate_goes_on(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """The next quantity of goods in a list after a rate is a rate per the same time: "a daily
+    average of 120 mln cubic feet of gas and 11,149 barrels of oil" (``b`` per day too).
+
+    >>> t = "It pumped 95 mln cubic feet a day of gas and 9,100 barrels of oil."
+    >>> rate_goes_on(t, candidates_at(t, 10)[0], candidates_at(t, 45)[0]).unit
+    'oil_barrel / day'
+    """
+    if " / " not in a.unit or not b.unit or "/" in b.unit or b.kind not in ("mass", "volume"):
+        return None
+    rate_kind = "volumetric_flow_rate" if b.kind == "volume" else "mass_rate"
+    if a.kind != rate_kind or GOODS_THEN_AND.match(text, a.end, b.surface_start) is None:  # "bpd of crude and 7.2 mln tonnes"
+        return None
+    time = a.unit.rpartition(" / ")[2]
+    return b._replace(unit=f"{b.unit} / {time}", kind=rate_kind)
+
+
+def short_tons_go_on(a: Candidate, b: Candidate) -> Candidate | None:
+    """Plain "tons" after a figure in short tons are short tons too: "5,988 short tons versus
+    46,254 tons" (US agricultural reports weigh in short tons throughout).
+
+    >>> t = "Imports were 5,988 short tons versus 46,254 tons."
+    >>> short_tons_go_on(candidates_at(t, 13)[0], candidates_at(t, 37)[0]).unit
+    'short_ton'
+    """
+    if a.unit != "short_ton" or b.unit != "tonne" or b.post.lower() not in ("tons", "ton"):
+        return None
+    return valued(b._replace(unit="short_ton"))
+
+
+def whole_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
+    """A bare scaled number that is part of a whole takes the whole's unit: "280 million of the
+    1.5 billion shekels" (``a`` with ``b``'s unit).
+
+    >>> t = "He raised 280 million of the 1.5 billion shekels."
+    >>> whole_unit(t, candidates_at(t, 10)[0], candidates_at(t, 29)[0]).unit
+    'ILS'
+    """
+    if a.unit or not b.unit or a.expression != NUMBER or not (a.scale_text and b.scale_text) or b.kind == "duration":
+        return None
+    if PART_OF_WHOLE.match(text, a.end, b.surface_start) is None:
+        return None
+    return valued(a._replace(unit=b.unit, kind=b.kind, factor=b.factor))
 
 
 def elliptical_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
@@ -263,8 +366,30 @@ def elliptical_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
 
 
+def restated_unit(text: str, earlier: list[Candidate], b: Candidate) -> Candidate | None:
+    """A bare number that repeats, digit for digit, a figure with a unit earlier in its sentence
+    restates it, in that unit: "cut its prime rate to 18.25 pct from 18.5, but left its base rate
+    at 18.5". Short numbers ("5", "12") and words ("the other two") repeat by chance and are left alone.
+
+    >>> t = "It set 7.25 pct for one loan, and left the other at 7.25."
+    >>> restated_unit(t, [candidates_at(t, 7)[0]], candidates_at(t, 52)[0]).unit
+    'percent'
+    """
+    digits = b.number_text
+    if b.unit or b.expression != NUMBER or not digits[0].isdigit() or (len(digits) < 3 and "." not in digits):
+        return None
+    for a in earlier:
+        if a.number_text == b.number_text and a.unit and a.scale_text == b.scale_text and a.kind != "duration":
+            if own_noun_after(text, b.end):  # "at 7.25 pct ... 7.25 units"
+                return None
+            return valued(b._replace(unit=a.unit, kind=a.kind, factor=a.factor))
+    return None
+
+
 def shared_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
-    """In "X or Y unit" the unit (and scale) written once belongs to both: ``a`` with ``b``'s unit.
+    """In "X or Y unit" the unit (and scale) written once belongs to both: ``a`` with ``b``'s unit;
+    so in "X and Y-unit" and "X- and Y-unit", where the unit makes a compound adjective of both
+    ("12 and 28-week periods", "two- and five-year notes").
 
     >>> t = "six or seven dollars"
     >>> shared = shared_unit(t, candidates_at(t, 0)[0], candidates_at(t, 7)[0])
@@ -273,10 +398,21 @@ def shared_unit(text: str, a: Candidate, b: Candidate) -> Candidate | None:
     """
     if a.unit or not b.unit or a.expression != NUMBER or a.scale_text:
         return None
-    if text[a.end : b.surface_start].strip().lower() != "or":
+    joining = text[a.end : b.surface_start].strip(" -").lower()
+    if joining != "or" and not (joining == "and" and compound_unit(text, b)):
         return None
     scale_text, scale = (b.scale_text, b.scale) if scale_distributes(a.number, b.number) else ("", 1.0)
     return valued(a._replace(unit=b.unit, kind=b.kind, factor=b.factor, scale_text=scale_text, scale=scale))
+
+
+def compound_unit(text: str, b: Candidate) -> bool:
+    """Whether ``b``'s unit is joined to its number by a hyphen, as a compound adjective ("28-week").
+
+    >>> t = "the 12 and 28-week periods"
+    >>> compound_unit(t, candidates_at(t, 11)[0]), compound_unit("12 and 28 weeks", candidates_at("12 and 28 weeks", 7)[0])
+    (True, False)
+    """
+    return bool(b.post) and text[b.end - len(b.post) - 1 : b.end - len(b.post)] == "-"
 
 
 def refuses(rule: Callable[[Pair], bool], text: str) -> bool:

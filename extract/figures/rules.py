@@ -49,12 +49,16 @@ from extract.figures.grammar import (
     CODE_BLOCK_EDGE,
     CODE_HINT,
     CODE_MARK,
+    COMPOUND_AFTER,
+    DATELINE_DASH,
     DAY_SPAN_BEFORE,
     DIGIT_CHAIN,
     ENCODED_TOKEN,
+    LOWER_DATELINE_BEFORE,
     METRES_RESTATED,
     MODEL_CODE,
     MONTH_WORDS,
+    NOTE_START,
     PAIR_AFTER,
     PHONE_AROUND,
     PHONE_CORE,
@@ -67,6 +71,8 @@ from extract.figures.grammar import (
 )
 from extract.vocab import (
     MULTIPLIER_ADJECTIVES,
+    NUMBER_IDIOMS,
+    NUMBER_WORDS,
     ONE_PRONOUN_AFTER,
     ONE_PRONOUN_BEFORE,
     ORDINALS,
@@ -285,6 +291,10 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     False
     >>> judge(duration_names_a_period, "a 10-year low", "10")
     False
+    >>> judge(duration_names_a_period, "unchanged for the past 30 years", "30")  # how long: a figure
+    False
+    >>> judge(duration_names_a_period, "a loss for the last three months of 2004", "three")
+    True
     """
     if c.kind != "duration" or c.scale_text or "-" in text[c.start : c.end]:
         return False
@@ -294,7 +304,32 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     if before not in _PERIOD_BEFORE_DURATION:
         return False
     # "the last six months", "its first nine months"; in "will last six months" the word is a verb
-    return word_before(text, c.surface_start - len(before) - 1).lower() in _BEFORE_A_PERIOD_WORD
+    article_at = c.surface_start - len(before) - 1
+    article = word_before(text, article_at).lower()
+    if article not in _BEFORE_A_PERIOD_WORD:
+        return False
+    if article != "the" or before not in _RECENT_WORDS or _OF_AFTER.match(text, c.end):  # "the last three months of 2004"
+        return True
+    return not _lasting_for(text, article_at - len(article) - 1)
+
+
+# "past", "last", "previous", "next": the words that count a stretch back or ahead from the
+# document's date (relative_words.tsv, steps -1 and 1).
+_RECENT_WORDS: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step in ("-1", "1"))
+_OF_AFTER = regex.compile(r"[^\S\n]+of\b")  # "the last three months of 2004" names a part of a period
+# The prepositions that make "the past two years" say how long, not when (English grammar: the
+# two that take a duration as their object and no date).
+_HOW_LONG: Final = frozenset({"for", "within"})
+
+
+def _lasting_for(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (where "the" starts) asks how long ("for the past 36 years", "within the next
+    two months"), so that the duration is a figure, not the period another figure covers.
+
+    >>> _lasting_for("flat for the", 9), _lasting_for("rose in the", 8)
+    (True, False)
+    """
+    return word_before(text, at).lower() in _HOW_LONG
 
 
 _AFTER_A_TIME: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step == "after")
@@ -309,6 +344,8 @@ def time_word_dates_the_comparison(c: Candidate, text: str) -> Verdict:
     False
     """
     if c.kind != "duration" or c.number == 1 or c.post.lower().endswith("s") or c.post[-1:].isupper():
+        return False
+    if not c.number.is_integer():  # "an hour and a half later": the duration is stated
         return False
     if word_after(text, c.end).lower() not in _AFTER_A_TIME:
         return False
@@ -332,16 +369,50 @@ def one_is_pronoun(c: Candidate, text: str) -> bool:
     return word_before(text, c.start).lower() in ONE_PRONOUN_BEFORE or word_after(text, c.end).lower() in ONE_PRONOUN_AFTER
 
 
+def article_without_unit(c: Candidate, text: str) -> bool:
+    """ "a" or "an" is a number only with the unit it counts one of ("a cent and a half").
+
+    >>> judge(article_without_unit, "a cat and a half", "a"), judge(article_without_unit, "a cent and a half", "a")
+    (True, False)
+    """
+    return text[c.start : c.end].lower() in ("a", "an")
+
+
 def word_number_without_noun(c: Candidate, text: str) -> bool:
     """A number written in words must be followed by a word ("two countries"), else it is prose.
 
     >>> judge(word_number_without_noun, "he took the two.", "two"), judge(word_number_without_noun, "two areas", "two")
     (True, False)
+    >>> judge(word_number_without_noun, "four-, five- and six-cylinder engines", "four")  # a compound adjective
+    False
+    >>> judge(word_number_without_noun, "a three-for-two split", "two")  # the second term of a ratio
+    True
     """
     if c.unit:
         return False
+    if text[c.start - 5 if c.start > 5 else 0 : c.start].lower() == "-for-":  # "a three-for-two split": a ratio
+        return True
     nxt = text[c.end : c.end + 2]
+    if len(nxt) == 2 and nxt[0] == "-":
+        return not compound_adjective(c, text)
     return not (len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha())
+
+
+def compound_adjective(c: Candidate, text: str) -> bool:
+    """A number in words joined by a hyphen to a noun counts it ("six-cylinder engines", "a
+    five-member panel", "four-, five- and six-door cars"); "one-off", "zero-coupon", "two-way" and
+    "two-for-one" are idioms.
+
+    >>> compound_adjective(candidates_at("six-cylinder", 0)[0], "six-cylinder")
+    True
+    >>> compound_adjective(candidates_at("two-way trade", 0)[0], "two-way trade")
+    False
+    """
+    found = COMPOUND_AFTER.match(text, c.end)
+    if found is None or c.number < 2:  # "one-off", "zero-coupon": idioms
+        return False
+    head = found.group("head").lower()
+    return head not in NUMBER_IDIOMS and head not in NUMBER_WORDS  # "years four-seven" is a span
 
 
 def word_number_before_function_word(c: Candidate, text: str) -> bool:
@@ -460,6 +531,8 @@ def address_number(c: Candidate, text: str) -> bool:
 
     >>> [judge(address_number, s, n) for s, n in (("at 49 Zorro Ranch Road", "49"), ("the 90049 ZIP Code", "90049"))]
     [True, True]
+    >>> judge(address_number, "a lease at 16-18 Mill Avenue", "16")
+    True
     >>> judge(address_number, "China ordered 140 Airbus A320 jets", "140")
     False
     >>> judge(address_number, "It shipped 900 Mack Trucks to Chile", "900")
@@ -488,7 +561,8 @@ def bare_year(c: Candidate, text: str) -> bool:
     """A four-digit year (1900-2099) with nothing attached is a period, not a figure.
 
     It stays a count when a plural noun follows and no year word precedes it, unless the noun is
-    one of trade that the year dates ("1987 sales").
+    one of trade that the year dates ("1987 sales"); a number that opens a line or a wire note is
+    a year whatever follows, as news style spells out any other number that starts a sentence.
 
     >>> judge(bare_year, "exports jumped between 2021 and 2023", "2021"), judge(bare_year, "In 2023 exports rose", "2023")
     (True, True)
@@ -496,10 +570,12 @@ def bare_year(c: Candidate, text: str) -> bool:
     (False, False)
     >>> judge(bare_year, "expected 1987 sales of", "1987")
     True
+    >>> judge(bare_year, "Revs 8.1 mln vs 7.4 mln\\nNOTE: 1987 includes a charge", "1987")  # a wire note's year
+    True
     """
     if len(c.number_text) != 4 or not c.number_text.isdigit() or not is_year(c.number):
         return False
-    if YEAR_LEAD.search(text, max(0, c.start - 20), c.start):
+    if YEAR_LEAD.search(text, max(0, c.start - 20), c.start) or NOTE_START.search(text, max(0, c.start - 8), c.start):
         return True
     noun = PLURAL_AFTER.match(text, c.end)
     return noun is None or noun.group("noun").lower() in _NOUNS_A_YEAR_DATES
@@ -521,6 +597,20 @@ def day_after_a_date(c: Candidate, text: str) -> bool:
     (True, False)
     """
     return DAY_SPAN_BEFORE.search(text, max(0, c.start - 24), c.start) is not None
+
+
+def lowercase_dateline(c: Candidate, text: str) -> bool:
+    """The day of a wire dateline written in lower case is a date: "st paul, april 7 - cattle rose".
+
+    A month in lower case elsewhere ("in march 3 firms bid") is left alone.
+
+    >>> judge(lowercase_dateline, "chicago, march 3 - corn rose", "3"), judge(lowercase_dateline, "in march 3 firms", "3")
+    (True, False)
+    """
+    return (
+        LOWER_DATELINE_BEFORE.search(text, max(0, c.start - 16), c.start) is not None
+        and DATELINE_DASH.match(text, c.end) is not None
+    )
 
 
 def digit_chain(c: Candidate, text: str) -> bool:
@@ -802,6 +892,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("one_is_pronoun", one_is_pronoun, NUMBER_T | WORDS),
     Rule("one_counts_nothing", one_counts_nothing, NUMBER_T | WORDS | UNITLESS),
     Rule("number_word_names_a_group", number_word_names_a_group, NUMBER_T | WORDS | UNITLESS),
+    Rule("article_without_unit", article_without_unit, NUMBER_T | WORDS | UNITLESS),
     Rule("word_number_without_noun", word_number_without_noun, NUMBER_T | WORDS),
     Rule("word_number_before_function_word", word_number_before_function_word, NUMBER_T | WORDS | UNITLESS),
     Rule("number_word_in_a_name", number_word_in_a_name, NUMBER_T | WORDS | UNITLESS),
@@ -813,6 +904,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("bare_year", bare_year, NUMBER_T | UNITLESS | FOUR_DIGITS),
     Rule("year_before_a_time_word", year_before_a_time_word, NUMBER_T | DIGITS | FOUR_DIGITS | UNIT),
     Rule("day_after_a_date", day_after_a_date, NUMBER_T | UNITLESS | SMALL_WHOLE),
+    Rule("lowercase_dateline", lowercase_dateline, NUMBER_T | DIGITS | UNITLESS | SMALL_WHOLE),
     Rule("year_after_apostrophe", year_after_apostrophe, NUMBER_T | DIGITS | UNITLESS),
     Rule("multiplier_adjective", multiplier_adjective, MULTIPLIER_T),
     Rule("digit_chain", digit_chain, NUMBER_T | DIGITS),

@@ -29,6 +29,8 @@ _REFERENCE_UNITS: dict[str, str] = {
     "energy": "joule",
     "power": "watt",
     "electric_charge": "coulomb",
+    "voltage": "volt",
+    "current": "ampere",
     "frequency": "hertz",
     "pressure": "pascal",
     "temperature": "kelvin",
