@@ -149,7 +149,7 @@ def unit_class(unit: str) -> tuple[str, str]:
     >>> unit_class("USD/oil_barrel"), unit_class("percentage"), unit_class("workers")[0]
     (('USD', ''), ('percent', ''), 'count')
     >>> unit_class("kilometre per hour")
-    ('[length] / [time]', 'kilometre per hour')
+    ('[length] / [time]', 'kilometer / hour')
     """
     name = unit.strip()
     folded = name.lower()
@@ -183,7 +183,8 @@ def _pint_name(folded: str) -> str:
     spelled = spelled.replace(" per ", " / ").replace("metre", "meter").replace("litre", "liter")
     spelled = spelled.replace("-mass", "").replace("of age", "").replace("of oil", "").strip()
     spelled = spelled.replace("barrel", "oil_barrel")  # news barrels are oil barrels (42 US gallons)
-    candidates += [spelled, spelled.replace(" ", "_"), spelled.replace("-", "_").replace(" ", "_")]
+    # The respelled forms first: pint knows "barrel" too, as the US liquid barrel of 31.5 gallons.
+    candidates = [spelled, spelled.replace(" ", "_"), spelled.replace("-", "_").replace(" ", "_"), *candidates]
     for candidate in candidates:
         try:
             registry().parse_units(candidate)
