@@ -348,3 +348,199 @@ BY_COUNTRY = [
 def test_currency_by_country(text: str, date: str, unit: str) -> None:
     money = [f for f in extract_figures(text, date=date) if f.kind == "money"]
     assert [f.unit for f in money] == [unit]
+
+
+# --- periods, round 4: classes of the development part's period errors, each stated in general and
+# shown in forms other than the one seen (other verbs, word orders, tenses, wire and modern style).
+# All invented. Row: id (class-form), sentence, document date, figure surface, period start, end.
+PERIOD_CLASSES = [
+    # a duration measures nothing over a period ("three months to find a buyer"), unless it dates a record
+    (
+        "duration-deadline",
+        "In March 2024 the ministry gave importers three months to comply.",
+        "2024-04-02",
+        "three months",
+        "",
+        "",
+    ),
+    ("duration-attributive", "The five-year supply deal was signed in 2019.", "2024-04-02", "five-year", "", ""),
+    ("duration-wire", "Exporters have 90 days to repatriate earnings under the 1986 rules.", "1987-03-02", "90 days", "", ""),
+    ("duration-bond", "The bank sold a 10-year bond in May.", "2024-06-02", "10-year", "", ""),
+    ("duration-record-keeps", "Copper hit a 16-year high in October.", "2024-11-02", "16-year", "2024-10-01", "2024-10-31"),
+    # a figure joined by a hyphen to a word names a property of a thing, not an amount over time
+    ("hyphen-member", "The 27-member bloc agreed in June 2023 to cut duties.", "2024-04-02", "27", "", ""),
+    ("hyphen-stake-percent", "Its 60%-owned unit was listed in 2022.", "2024-04-02", "60%", "", ""),
+    ("hyphen-stake-wire", "The 46.99 pct-owned offshoot reported in 1986 a loss.", "1987-03-02", "46.99 pct", "", ""),
+    ("hyphen-split", "The shares reflect a 2-for-1 split in May 1985.", "1987-03-02", "2", "", ""),
+    ("hyphen-size", "Ten 40-tonne trucks crossed the border last week.", "2024-04-02", "40-tonne", "", ""),
+    (
+        "hyphen-money-keeps",
+        "Chile cancelled a $40-mln copper purchase on Tuesday, March 3, 2020.",
+        "2020-03-05",
+        "$40-mln",
+        "2020-03-03",
+        "2020-03-03",
+    ),
+    # a pair of months with a slash is a delivery window or a named span; alone, a futures position
+    (
+        "slash-months-delivery",
+        "Egypt bought 60,000 tonnes of wheat for late March/early April shipment.",
+        "2024-02-10",
+        "60,000 tonnes",
+        "2024-03-01",
+        "2024-04-30",
+    ),
+    (
+        "slash-months-modern",
+        "India will sell 25,000 tonnes of sugar for May/June delivery.",
+        "2024-04-02",
+        "25,000 tonnes",
+        "2024-05-01",
+        "2024-06-30",
+    ),
+    (
+        "slash-months-period",
+        "In the January/November period imports totalled 3.8 mln tonnes.",
+        "1987-12-20",
+        "3.8 mln tonnes",
+        "1987-01-01",
+        "1987-11-30",
+    ),
+    ("slash-months-position", "Aug/Sept traded at 1,870 dlrs.", "1987-04-02", "1,870 dlrs", "", ""),
+    (
+        "slash-days-delivery",
+        "Jordan bought 50,000 tonnes of barley for March 1/15 shipment.",
+        "2024-02-20",
+        "50,000 tonnes",
+        "2024-03-01",
+        "2024-03-15",
+    ),
+    (
+        "slash-days-price",
+        "Traders sold wheat for May 5/30 at 117.44 dlrs a tonne.",
+        "1987-04-20",
+        "117.44 dlrs a tonne",
+        "1987-05-05",
+        "1987-05-30",
+    ),
+    (
+        "slash-years-span",
+        "Over the 2019/21 period Chile shipped 1.2 mln tonnes of copper a year.",
+        "2024-04-02",
+        "1.2 mln tonnes",
+        "2019-01-01",
+        "2021-12-31",
+    ),
+    # a period inside another figure's noun phrase ("a 1985 deficit of 900 mln") dates that figure only
+    (
+        "attributive-deficit-wire",
+        "Korea had a surplus of 4.5 bln dlrs, against a 1985 deficit of 900 mln dlrs.",
+        "1987-03-02",
+        "4.5 bln dlrs",
+        "",
+        "",
+    ),
+    (
+        "attributive-deficit-own",
+        "Korea had a surplus of 4.5 bln dlrs, against a 1985 deficit of 900 mln dlrs.",
+        "1987-03-02",
+        "900 mln dlrs",
+        "1985-01-01",
+        "1985-12-31",
+    ),
+    (
+        "attributive-loss-modern",
+        "Profit was 40 mln euros, after a 2022 net loss of 12 mln euros.",
+        "2024-03-02",
+        "40 mln euros",
+        "",
+        "",
+    ),
+    (
+        "attributive-split-year",
+        "The gap will be $4bn, compared with a 2023/24 shortfall of $5.7bn.",
+        "2024-03-02",
+        "$4bn",
+        "",
+        "",
+    ),
+    (
+        "attributive-not-a-noun",
+        "Peru exported 9,000 tonnes last year with a value of $35 mln.",
+        "2024-03-02",
+        "$35 mln",
+        "2023-01-01",
+        "2023-12-31",
+    ),
+    # a comparison's base figure takes the period right after it, not the one before "from"/"against"
+    (
+        "base-from-month-year",
+        "Imports fell to $2.1bn in March 2024 from $2.6bn in March 2023.",
+        "2024-04-10",
+        "$2.6bn",
+        "2023-03-01",
+        "2023-03-31",
+    ),
+    (
+        "base-against-participle",
+        "Sales reached 20,000 units in June 2024, against 18,500 units sold in the same 2023 month.",
+        "2024-07-10",
+        "18,500",
+        "2023-06-01",
+        "2023-06-30",
+    ),
+    (
+        "base-from-wire",
+        "Output rose to 1.2 mln barrels in May from 1.1 mln in April.",
+        "1987-06-05",
+        "1.1 mln",
+        "1987-04-01",
+        "1987-04-30",
+    ),
+    (
+        "base-versus",
+        "Japan sold 9.2 trillion yen in 2023 versus 8.5 trillion yen in 2022.",
+        "2024-03-02",
+        "8.5 trillion yen",
+        "2022-01-01",
+        "2022-12-31",
+    ),
+    # a month right before the noun of a measure names its period ("February exports rose")
+    ("month-noun-exports", "February exports rose 5% to $2.9bn.", "2024-03-15", "$2.9bn", "2024-02-01", "2024-02-29"),
+    ("month-noun-sales", "March car sales fell 3%, the group said.", "2024-04-10", "3%", "2024-03-01", "2024-03-31"),
+    ("month-noun-wire", "December imports totalled 1.2 mln tonnes.", "1987-01-20", "1.2 mln tonnes", "1986-12-01", "1986-12-31"),
+    ("month-noun-output", "May output climbed to 40,000 tonnes.", "2024-06-10", "40,000 tonnes", "2024-05-01", "2024-05-31"),
+    # a part brought in by "including" shares the period of the whole it is part of
+    (
+        "including-modern",
+        "Vietnam expects to export 7 mln tonnes of rice in 2024, including 2 mln tonnes to the Philippines.",
+        "2024-01-10",
+        "2 mln tonnes",
+        "2024-01-01",
+        "2024-12-31",
+    ),
+    (
+        "including-wire",
+        "Turkey exported 450,000 tonnes in 1986, including 120,000 tonnes to Iraq, officials said.",
+        "1987-02-10",
+        "120,000 tonnes",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    (
+        "including-relative",
+        "The firm sold 3,000 cars last year, including 800 to Chile, its report showed.",
+        "2024-03-01",
+        "800",
+        "2023-01-01",
+        "2023-12-31",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "first", "last"), [r[1:] for r in PERIOD_CLASSES], ids=[r[0] for r in PERIOD_CLASSES]
+)
+def test_period_classes(text: str, date: str, surface: str, first: str, last: str) -> None:
+    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    assert (f.period_start, f.period_end) == (first, last)

@@ -17,7 +17,18 @@ from typing import Final
 import regex
 
 from extract.figures.grammar import YEAR as _YEAR
-from extract.vocab import ABBREVIATIONS, MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
+from extract.vocab import (
+    ABBREVIATIONS,
+    MONTH_FORMS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PERIOD_CUES,
+    RELATIVE_WORDS,
+    TRADE_FORMS,
+    TRADE_WORDS,
+    alternation,
+)
 
 # Longest first; only abbreviations take a full stop ("Oct."), so "in October." keeps its stop out.
 _MONTH: Final = (
@@ -43,6 +54,13 @@ _COUNT_WORDS: Final = {
 }
 _COUNT: Final = rf"(?: \d{{1,2}} | {alternation(_COUNT_WORDS, ignore_case=True)} )"
 _ENDED: Final = r"(?i: ended | ending | to )"
+# The nouns of what a figure measures (trade_words.tsv: flows and measures as nouns, in the plural
+# too): a month right before one, maybe past one word, names its period ("February exports rose",
+# "January car sales").
+_MEASURE_NOUN: Final = alternation(
+    {w for w, form in TRADE_FORMS.items() if form == "noun" and TRADE_WORDS[w] in ("export", "import", "measure")},
+    ignore_case=True,
+)
 
 PERIOD = regex.compile(
     rf"""
@@ -72,6 +90,7 @@ PERIOD = regex.compile(
         | same \s+ (?: month | period | quarter | week ) \s+ (?: of | in ) \s+ (?P<rb_year2> {_YEAR} ) (?! [\d/] ) ) )
   | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
         \s+ (?i: to | through | until | and ) \s+ (?P<ds_month2> {_MONTH} ) \s+ (?P<ds_day2> \d{{1,2}} ) (?! \d ) )
+  | (?P<day_slash> (?P<dsl_month> {_MONTH} ) \s+ (?P<dsl_a> \d{{1,2}} ) / (?P<dsl_b> \d{{1,2}} ) (?! [\d/] ) )  # April 14/30
   | (?P<season> (?i: (?: this | the \s+ current ) \s+ (?: crop \s+ | marketing \s+ )?         # this season
         (?: season | crop \s+ year ) ) )
   | (?P<span> (?i: between | from ) \s+ (?P<span_a> {_YEAR} ) \s+ (?i: and | to | through | until ) \s+ (?P<span_b> {_YEAR} ) )
@@ -84,13 +103,15 @@ PERIOD = regex.compile(
   | (?P<hcode> \b H (?P<h_num> [12] ) (?: \s* (?P<hc_year> {_YEAR} ) )? \b )
   | (?P<months> (?: (?i: between | from ) \s+ )? (?P<m_from> {_MONTH} )          # January-October, between January and March
         (?: ,? \s+ (?P<mf_year> {_YEAR} ) )?                                          # between March 2022 and October 2023
-        \s* (?: [-\u2013] | \s (?i: to|through|until|and ) \s ) \s* (?P<m_to> {_MONTH} ) (?! \w )
+        \s* (?: [-\u2013/] | \s (?i: to|through|until|and ) \s ) \s*               # April/May, late April/early July
+        (?: (?i: early | mid | late ) [\s-]+ )? (?P<m_to> {_MONTH} ) (?! \w )
         (?: ,? \s+ (?i: of \s+ )? (?P<ms_year> {_YEAR} ) )? )                                # February and October of 1986
   | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} ) ,? \s+ (?P<d_year> {_YEAR} ) )   # April 26, 2024
   | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
         (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
   | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
-              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
+              | (?: (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
+                  | (?= {_MONTH} \s+ (?: [a-z]+ \s+ )? {_MEASURE_NOUN} \b ) )               # February (car) exports
                 (?P<m_alone> {_MONTH} ) (?! \w | / | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
@@ -335,19 +356,24 @@ def _year(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return f"{m.group('year')}-01-01", f"{m.group('year')}-12-31"
 
 
+# A split of more than one year ("the 1983/85 period", "its 1987/92 plan") runs from the first year
+# to the last, like "1983-85"; a wider one is more likely a pair of figures than a period.
+_LONGEST_SPLIT: Final = 10
+
+
 def _split(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "1986/87", "the 1985/86 crop year": both calendar years (the rulebook's convention for a
     fiscal or crop year whose months are not stated).
 
-    >>> _resolve("the 1985/86 crop year"), _resolve("1999/2000"), _resolve("1999/00"), _resolve("1986/89")
-    (('1985-01-01', '1986-12-31'), ('1999-01-01', '2000-12-31'), ('1999-01-01', '2000-12-31'), ('', ''))
+    >>> _resolve("the 1985/86 crop year"), _resolve("1999/2000"), _resolve("1999/00"), _resolve("the 1983/85 period")
+    (('1985-01-01', '1986-12-31'), ('1999-01-01', '2000-12-31'), ('1999-01-01', '2000-12-31'), ('1983-01-01', '1985-12-31'))
     """
     a = int(m.group("split_a"))
     b_text = m.group("split_b")
     b = int(b_text) if len(b_text) == 4 else _short_year(a, b_text)
     if b < a:
         b += 100  # "1999/00"
-    return (f"{a}-01-01", f"{b}-12-31") if b == a + 1 else _NONE
+    return (f"{a}-01-01", f"{b}-12-31") if a < b <= a + _LONGEST_SPLIT else _NONE
 
 
 def _pair(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
@@ -475,6 +501,20 @@ def _day_span(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     except ValueError:
         return _NONE
     return first.isoformat(), last.isoformat()
+
+
+def _day_slash(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "for April 14/30 delivery": those days of the month, in the document's year (the tense of
+    the clause may move it, like a month named alone).
+
+    >>> _resolve("for April 14/30 delivery", date(1987, 4, 7)), _resolve("May 30/5")
+    (('1987-04-14', '1987-04-30'), ('', ''))
+    """
+    a, b = int(m.group("dsl_a")), int(m.group("dsl_b"))
+    month = MONTHS[m.group("dsl_month").rstrip(".")]
+    if anchor is None or not 1 <= a < b <= calendar.monthrange(anchor.year, month)[1]:
+        return _NONE
+    return date(anchor.year, month, a).isoformat(), date(anchor.year, month, b).isoformat()
 
 
 def _season(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
@@ -653,6 +693,7 @@ def _back_by(day: date, unit: str, n: int) -> date:
 RESOLVERS: Final[dict[str, Resolver]] = {
     "season": _season,
     "day_span": _day_span,
+    "day_slash": _day_slash,
     "month_rel": _month_relative,
     "to_date": _to_date,
     "year_end": _year_end,
@@ -741,7 +782,10 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
-        delivery = _DELIVERY.match(text, m.end()) is not None and text[max(0, m.start() - 5) : m.start()].lower().endswith("for ")
+        delivery = _DELIVERY.match(text, m.end()) is not None
+        delivery = delivery and _FOR_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+        if kind == "months" and "/" in m.group() and not (delivery or _PERIOD_NOUN.match(text, m.end())):
+            continue  # "Jul/Dec 1.40 under": a futures position, not a span (unlike "for April/May delivery")
         # a relative base right after "from", "compared with" has no figure of its own ("up 24 pct
         # from the same 1986 period"): a comparison's base, not the change's period
         is_base = cue == "base" or (bool(shift) and (cue == "compare" or _compared_on(text, m.start())))
@@ -763,6 +807,10 @@ def _compared_on(text: str, start: int) -> bool:
     return _COMPARED_ON.search(text, max(0, start - 12), start) is not None
 
 
+# What comes before a period of delivery: "for", maybe a part of the month ("for late April/early July").
+_FOR_BEFORE: Final = re.compile(r"\bfor\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+# A noun that makes a pair of months a span: "in the January/November period".
+_PERIOD_NOUN: Final = re.compile(r"\s+period\b", re.IGNORECASE)
 # What follows a period of delivery: "for May to September shipment", "for April/May delivery".
 _DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?)\b", re.IGNORECASE)
 
@@ -799,6 +847,7 @@ _YEAR_GROUPS: Final = {
     "months": ("ms_year", "mf_year"),
     "month": ("m_year",),
     "first_n": ("fn_year", "fn_rel"),
+    "day_slash": (),
 }
 
 
