@@ -431,6 +431,30 @@ PERIOD_CLASSES = [
         "2019-01-01",
         "2021-12-31",
     ),
+    (
+        "slash-months-with-year",
+        "Shipments during Jan/Dec 1986 totalled 220,000 tonnes.",
+        "1987-03-02",
+        "220,000 tonnes",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    (
+        "delivery-contract-month",
+        "The June contract closed at 64.45 cents a pound.",
+        "1987-04-10",
+        "64.45 cents",
+        "1987-06-01",
+        "1987-06-30",
+    ),
+    (
+        "delivery-attributive",
+        "April delivery wheat was offered at 124 stg a tonne.",
+        "1987-03-10",
+        "124 stg a tonne",
+        "1987-04-01",
+        "1987-04-30",
+    ),
     # a period inside another figure's noun phrase ("a 1985 deficit of 900 mln") dates that figure only
     (
         "attributive-deficit-wire",
@@ -463,6 +487,23 @@ PERIOD_CLASSES = [
         "$4bn",
         "",
         "",
+    ),
+    (
+        "attributive-after-verb",
+        "Results for 1986 include charges of 1.2 mln dlrs and 5.2 mln dlrs.",
+        "1987-03-02",
+        "5.2 mln dlrs",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    # a restatement ("32.7 billion crowns, or 4.8 billion dlrs") has the period of the figure it restates
+    (
+        "restatement-same-period",
+        "At yearend 1986 the backlog was 32.7 billion crowns, or 4.8 billion dlrs, up from 30.9 billion at the end of 1985.",
+        "1987-03-02",
+        "4.8 billion dlrs",
+        "1986-12-31",
+        "1986-12-31",
     ),
     (
         "attributive-not-a-noun",

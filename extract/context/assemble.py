@@ -178,6 +178,7 @@ def _sentence_context(
     periods = usable_periods(periods, spans)
     scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, spans, marks, commas)
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
+    last_period: Period | None = None
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
         after = token_index(tokens, f.end)
@@ -199,12 +200,19 @@ def _sentence_context(
             direction, direction_cue = "down", surface[:1]
             value, low, high = -value, _neg(high), _neg(low)
         clause = clause_of(scope.starts, index)
-        period, period_cue = (None, "") if timeless(f.kind, surface, text, f.end) else scope.period(clause, f.start, f.end)
+        if restates[j] and last_period is not None:
+            # "a 1986 loss of 240 mln dlrs or 6.97 dlrs a share": the same amount, the same period
+            period, period_cue = last_period, "restates the figure before"
+        elif timeless(f.kind, surface, text, f.end):
+            period, period_cue = None, ""
+        else:
+            period, period_cue = scope.period(clause, f.start, f.end)
         if period is not None and period.kind in ("months", "span"):
             lead = _lead_word(tokens, index)
             ended = endpoint(period, lead)
             if ended is not period:
                 period, period_cue = ended, f"{period_cue}; the span's {'end' if lead == 'to' else 'start'} ({lead!r})"
+        last_period = period
         flow = scope.flow(clause, f.start)
         if flow is not None:
             exporter, importer = listed_partner(tokens, index, mentions, flow)
@@ -444,6 +452,11 @@ class Clauses:
                 continue
             word = self.tokens[k]
             if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
+                # only in a noun phrase opened by an article or a determiner ("a 1986 loss of"), not
+                # after a verb ("the year 1986 includes charges of")
+                opened = bisect_left(self._token_starts, period.start) - 1
+                if opened < 0 or self.tokens[opened][LOWER] not in _DETERMINERS:
+                    continue
                 owner = attributive_owner(self.tokens, k + 1, self._token_starts, self.figures)
                 if owner is not None:
                     owners[period.start] = owner
@@ -487,6 +500,7 @@ class Clauses:
         return period.start < first_end and len(before) <= 4 and not any(t[CLASS] in _SCENE_BREAKERS for t in before)
 
 
+_DETERMINERS: Final = function_words("article", "determiner")
 # Words that may stand between "of" and the figure it brings in ("a 1986 loss of about 25 mln").
 _BEFORE_FIGURE: Final = frozenset(QUALIFIERS) | function_words("article")
 

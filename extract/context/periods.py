@@ -783,8 +783,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
         delivery = _DELIVERY.match(text, m.end()) is not None
-        delivery = delivery and _FOR_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
-        if kind == "months" and "/" in m.group() and not (delivery or _PERIOD_NOUN.match(text, m.end())):
+        delivery = delivery and _NOT_DELIVERY_BEFORE.search(text, max(0, m.start() - 16), m.start()) is None
+        if kind == "months" and "/" in m.group() and yearless and not (delivery or _named_span(text, m.start(), m.end())):
             continue  # "Jul/Dec 1.40 under": a futures position, not a span (unlike "for April/May delivery")
         # a relative base right after "from", "compared with" has no figure of its own ("up 24 pct
         # from the same 1986 period"): a comparison's base, not the change's period
@@ -807,12 +807,30 @@ def _compared_on(text: str, start: int) -> bool:
     return _COMPARED_ON.search(text, max(0, start - 12), start) is not None
 
 
-# What comes before a period of delivery: "for", maybe a part of the month ("for late April/early July").
-_FOR_BEFORE: Final = re.compile(r"\bfor\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+# Words before a month and a delivery word that make it the time goods moved, not the time they will
+# move: "shipments in April rose" (unlike "for April delivery", "April delivery cattle", "the June
+# contract").
+_NOT_DELIVERY_BEFORE: Final = re.compile(r"\b(?:in|during|since|last|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # A noun that makes a pair of months a span: "in the January/November period".
 _PERIOD_NOUN: Final = re.compile(r"\s+period\b", re.IGNORECASE)
-# What follows a period of delivery: "for May to September shipment", "for April/May delivery".
-_DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?)\b", re.IGNORECASE)
+# A preposition that makes a pair of months a span: "during Jan/Dec", "over the March/May period".
+_SPAN_BEFORE: Final = re.compile(r"\b(?:in|during|over|for|of|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _named_span(text: str, start: int, end: int) -> bool:
+    """A yearless pair of months with a slash read as a span: after a preposition or before
+    "period" ("in the January/November period", "during Jan/Dec"); alone it labels a futures
+    position ("Aug/Sept at 1,870 dlrs").
+
+    >>> _named_span("sold in Jan/Dec", 8, 15), _named_span("Aug/Sept at 1,870", 0, 8)
+    (True, False)
+    """
+    return _PERIOD_NOUN.match(text, end) is not None or _SPAN_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+# What follows a period of delivery: "for May to September shipment", "for April/May delivery", a
+# futures contract's month ("the June contract").
+_DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?|contracts?)\b", re.IGNORECASE)
 
 _SKIPPED_BEFORE: Final = frozenset({"in", "on", "the", "of", "since"})
 _ABBREVIATIONS: Final = frozenset(w.lower() for w in ABBREVIATIONS)
