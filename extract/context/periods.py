@@ -54,6 +54,7 @@ _COUNT_WORDS: Final = {
 }
 _COUNT: Final = rf"(?: \d{{1,2}} | {alternation(_COUNT_WORDS, ignore_case=True)} )"
 _ENDED: Final = r"(?i: ended | ending | to )"
+_DECADE: Final = r"(?:1[89]|20)\d0"  # the first year of a decade: "the 1970s"
 # The nouns of what a figure measures (trade_words.tsv: flows and measures as nouns, in the plural
 # too): a month right before one, maybe past one word, names its period ("February exports rose",
 # "January car sales").
@@ -75,11 +76,14 @@ PERIOD = regex.compile(
   | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?P<fn_unit> (?i: months | quarters ) )   # first nine months
         (?: \s+ (?i: of ) \s+ (?: (?P<fn_year> {_YEAR} )                                     # of 1986
             | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )? )                     # of this year
-  | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+ (?P<b_unit> (?i: years | months ) ) )   # the last three years
-  | (?P<since> (?i: since ) \s+ (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] ) )   # since 2021
+  | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+                        # the last three years
+        (?P<b_unit> (?i: years | months | weeks | days ) ) (?! \s+ (?i: of ) \b ) )   # (not "the last 10 days of March")
+  | (?P<since> (?i: since ) \s+ (?: (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] )   # since 2021
+        | (?i: the \s+ )? (?: (?i: early | mid | late ) [\s-]+ )? (?P<s_decade> {_DECADE} ) s \b ) )   # since the mid-1970s
+  | (?P<decade> (?: (?P<dec_part> (?i: early | mid | late ) ) [\s-]+ )? (?P<dec_start> {_DECADE} ) s \b )   # the late 1970s
   | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
         (?! \d | ,? \s+ {_YEAR} ) )
-  | (?P<to_date> (?i: year [\s-] to [\s-] date ) )                                          # year-to-date
+  | (?P<to_date> (?P<td_unit> (?i: year | quarter | month | week ) ) [\s-] (?i: to ) [\s-] (?i: date ) )   # year-to-date
   | (?P<year_end> (?i: (?: year [\s-]? end | end \s+ of ) ) \s+ (?: (?P<ye_year> {_YEAR} )   # yearend 1986,
         | (?P<ye_month> {_MONTH} ) (?: \s+ (?P<ye_myear> {_YEAR} ) )? ) (?! \w ) )              # the end of February
   | (?P<rel_base> (?i: (?: previous | prior | preceding ) \s+ (?P<rb_unit> year | month | week | quarter | day ) \b
@@ -141,10 +145,13 @@ PERIOD_TRIGGER: Final = re.compile(
         | [Ff]rom \s+ (?= {_YEAR} | a \s+ year | {_MONTH_WORDS} )                  # from 2021 to 2023
         | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years|quarters) \b )  # first nine months
         | (?: {_RELATIVE_WORDS} | [Pp]rior | [Pp]receding )                       # last year, past three years, previous week
-            (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years) \b )
+            (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years|weeks|days) \b )
         | [Yy]ear (?: [\s-]? [Ee]nd (?= \s )                                        # yearend 1986
             | (?= [\s-] (?:on|over|to) [\s-] | s? \s+ (?:earlier|before|ago|ended|ending|to) \b | [\s-] ago \s+ period ) )
-        | (?: [Mm]onth | [Ww]eek | [Qq]uarter | [Dd]ay ) (?= s? \s+ (?:earlier|before|ago|ended|ending|to) \b )  # a week ago
+        | (?: [Mm]onth | [Ww]eek | [Qq]uarter | [Dd]ay )                             # a week ago, week-to-date
+            (?= s? \s+ (?:earlier|before|ago|ended|ending|to) \b | -to-date )
+        | (?: [Ee]arly | [Mm]id | [Ll]ate ) (?= [\s-]+ (?:1[89]|20)\d0s \b )            # the late 1970s
+        | (?:1[89]|20)\d0s                                                           # the 1990s
         | (?: [Ff]iscal | [Ff]inancial | [Cc]rop | 12 | [Tt]welve )                 # the fiscal year to June 2020
             (?= \s+ (?:year|months) \s+ (?:ended|ending|to) \s )
         | [Bb]oth (?= \s+ {_YEAR} )                                                   # both 1983 and 1984
@@ -452,11 +459,17 @@ def _back(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
     >>> _resolve("the last three years", date(1987, 4, 5)), _resolve("the past six months", date(1987, 4, 5))
     (('1984-04-05', '1987-04-05'), ('1986-10-05', '1987-04-05'))
+    >>> _resolve("in the past seven weeks", date(1987, 4, 1)), _resolve("the last 10 days", date(1987, 4, 1))
+    (('1987-02-12', '1987-04-01'), ('1987-03-23', '1987-04-01'))
     """
     if anchor is None:
         return _NONE
     count = _count(m.group("b_count"))
-    months = count * 12 if m.group("b_unit").lower().startswith("year") else count
+    unit = m.group("b_unit").lower()
+    if unit in ("weeks", "days"):  # whole days counted back, the document's date the last of them
+        days = count * (7 if unit == "weeks" else 1)
+        return (anchor - timedelta(days=days - 1)).isoformat(), anchor.isoformat()
+    months = count * 12 if unit.startswith("year") else count
     index = anchor.year * 12 + anchor.month - 1 - months
     year_n, month = index // 12, index % 12 + 1
     start = date(year_n, month, min(anchor.day, calendar.monthrange(year_n, month)[1]))
@@ -466,13 +479,13 @@ def _back(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 def _since(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "since 2021": from its start to the document's date (nothing without a date).
 
-    >>> _resolve("since 2021", date(2024, 5, 7)), _resolve("since June 2003")
-    (('2021-01-01', '2024-05-07'), ('', ''))
+    >>> _resolve("since 2021", date(2024, 5, 7)), _resolve("since June 2003"), _resolve("since the 1970s", date(1987, 6, 1))
+    (('2021-01-01', '2024-05-07'), ('', ''), ('1970-01-01', '1987-06-01'))
     """
     if anchor is None:
         return _NONE
     month = MONTHS[m.group("s_month").rstrip(".")] if m.group("s_month") else 1
-    start = date(int(m.group("s_year")), month, 1)
+    start = date(int(m.group("s_year") or m.group("s_decade")), month, 1)
     return (start.isoformat(), anchor.isoformat()) if start <= anchor else _NONE
 
 
@@ -545,12 +558,42 @@ def _month_relative(m: regex.Match[str], anchor: date | None) -> tuple[str, str]
 
 
 def _to_date(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
-    """ "year-to-date": from the first of January to the document's date.
+    """ "year-to-date", "month to date", "the week to date": from the start of that year, quarter,
+    month or week (a Monday) to the document's date.
 
-    >>> _resolve("year-to-date sales", date(1987, 3, 25))
-    ('1987-01-01', '1987-03-25')
+    >>> _resolve("year-to-date sales", date(1987, 3, 25)), _resolve("sold for the week to date", date(1987, 4, 7))
+    (('1987-01-01', '1987-03-25'), ('1987-04-06', '1987-04-07'))
+    >>> _resolve("quarter-to-date", date(1987, 5, 20)), _resolve("month to date", date(1987, 5, 20))
+    (('1987-04-01', '1987-05-20'), ('1987-05-01', '1987-05-20'))
     """
-    return (f"{anchor.year}-01-01", anchor.isoformat()) if anchor else _NONE
+    if anchor is None:
+        return _NONE
+    unit = m.group("td_unit").lower()
+    if unit == "week":
+        first = anchor - timedelta(days=anchor.weekday())
+    elif unit == "month":
+        first = anchor.replace(day=1)
+    elif unit == "quarter":
+        first = date(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 1)
+    else:
+        first = date(anchor.year, 1, 1)
+    return first.isoformat(), anchor.isoformat()
+
+
+# Years of a decade by its part: "the early 1980s" 1980-83, "the mid-1980s" 1984-86, "the late
+# 1980s" 1987-89 (our convention, in thirds: news uses the words loosely).
+_DECADE_PARTS: Final = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _decade(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "the 1970s", "the late 1970s": the decade's years, or the part of it named.
+
+    >>> _resolve("in the 1970s"), _resolve("in the late 1970s"), _resolve("by the mid-1990s")
+    (('1970-01-01', '1979-12-31'), ('1977-01-01', '1979-12-31'), ('1994-01-01', '1996-12-31'))
+    """
+    start = int(m.group("dec_start"))
+    first, last = _DECADE_PARTS[(m.group("dec_part") or "").lower()]
+    return f"{start + first}-01-01", f"{start + last}-12-31"
 
 
 def _year_end(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
@@ -696,6 +739,7 @@ RESOLVERS: Final[dict[str, Resolver]] = {
     "day_slash": _day_slash,
     "month_rel": _month_relative,
     "to_date": _to_date,
+    "decade": _decade,
     "year_end": _year_end,
     "rel_base": _relative_base,
     "split": _split,
@@ -779,6 +823,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         cue = lead_cue(text, m.start())
         if cue == "not_period" or (cue == "record" and kind == "since"):
             continue
+        if kind == "decade" and _DECADE_LEAD.search(text, max(0, m.start() - 12), m.start()) is None:
+            continue  # "the darling of late 1990s investors": a decade names a period only after "in", "by"…
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
@@ -813,6 +859,8 @@ def _compared_on(text: str, start: int) -> bool:
 _NOT_DELIVERY_BEFORE: Final = re.compile(r"\b(?:in|during|since|last|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # A noun that makes a pair of months a span: "in the January/November period".
 _PERIOD_NOUN: Final = re.compile(r"\s+period\b", re.IGNORECASE)
+# A preposition of time before a decade: "in the 1970s", "by the late 1990s", "during the 1980s".
+_DECADE_LEAD: Final = re.compile(r"\b(?:in|during|by|until|through|throughout|over|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A preposition that makes a pair of months a span: "during Jan/Dec", "over the March/May period".
 _SPAN_BEFORE: Final = re.compile(r"\b(?:in|during|over|for|of|through)\s+(?:the\s+)?$", re.IGNORECASE)
 
