@@ -14,7 +14,17 @@ from typing import Final, NamedTuple
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.currency import bare_currency_noun, currency_by_country
-from extract.context.flows import FLOW_CANDIDATES, FLOW_CLASSES, Flow, find_flows, is_flow_word, listed_partner, nearest_flow
+from extract.context.flows import (
+    FLOW_CANDIDATES,
+    FLOW_CLASSES,
+    Flow,
+    find_flows,
+    is_flow_word,
+    listed_partner,
+    nearest_flow,
+    partner_after,
+    reporter_side,
+)
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
@@ -216,6 +226,8 @@ def _sentence_context(
         flow = scope.flow(clause, f.start)
         if flow is not None:
             exporter, importer = listed_partner(tokens, index, mentions, flow)
+            if not (exporter or importer):
+                exporter, importer = partner_after(tokens, after, mentions, flow)
             if exporter or importer:
                 flow = Flow(flow.position, exporter or flow.exporter, importer or flow.importer, flow.cue)
         value_usd, fx_note = None, ""
@@ -307,19 +319,31 @@ class Clauses:
         if len(self.starts) == 1:
             return _within_reach(nearest_flow(self._sentence(), offset), offset)
         lo, hi = self._bounds(clause)
-        own_words = [k for k in self.flow_words if lo <= k < hi]
-        if own_words:
-            if clause not in self._flows:
-                start, end = self._offsets(clause)
-                mentions = [m for m in self.mentions if start <= m.start < end]
-                self._flows[clause] = find_flows(self.tokens[lo:hi], mentions, [k - lo for k in own_words])
-            return _within_reach(nearest_flow(self._flows[clause], offset), offset)
+        own = self._clause_flows(clause)
+        if own is not None:
+            found = _within_reach(nearest_flow(own, offset), offset)
+            if found is None or (found.exporter and found.importer):
+                return found
+            earlier = [f for c in range(clause) for f in self._clause_flows(c) or () if f.exporter and f.importer]
+            return reporter_side(found, earlier[-1]) if earlier else found
         if any(lo <= k < hi for k in self.heads):
             return None
         # only a clause before it ("Exports to Japan rose 5 pct, and 8 pct in May"): a later clause's
         # flow is another matter's ("The ECU fell 11 pct, when EC sales to Japan rose")
         before = self._offsets(clause)[0]
         return _within_reach(nearest_flow([f for f in self._sentence() if f.position < before], offset), offset)
+
+    def _clause_flows(self, clause: int) -> list[Flow] | None:
+        """The flows of the clause's own flow words; None when it has none."""
+        if clause not in self._flows:
+            lo, hi = self._bounds(clause)
+            own_words = [k - lo for k in self.flow_words if lo <= k < hi]
+            if not own_words:
+                return None
+            start, end = self._offsets(clause)
+            mentions = [m for m in self.mentions if start <= m.start < end]
+            self._flows[clause] = find_flows(self.tokens[lo:hi], mentions, own_words)
+        return self._flows[clause]
 
     def _sentence(self) -> list[Flow]:
         if self._sentence_flows is None:

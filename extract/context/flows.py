@@ -591,6 +591,72 @@ def listed_partner(tokens: list[Token], index: int, mentions: list[Mention], flo
     return "", ""
 
 
+# Words that may stand between a figure and the "to"/"from" of its own partner: its unit and goods
+# ("240,000 tonnes of whites to Iran"), at most this many.
+_PARTNER_AFTER_REACH: Final = 4
+
+
+def partner_after(tokens: list[Token], after: int, mentions: list[Mention], flow: Flow) -> tuple[str, str]:
+    """In a list of figures each followed by its own partner ("exported 240,000 tonnes to Iran and
+    62,000 tonnes to Iraq"), the country after "to"/"into" (importer) or "from" (exporter) within a
+    few words after the figure, when it differs from the flow's: (exporter, importer), "" for a
+    side it does not name. ``after`` is the index of the token after the figure.
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> s = "Turkey exported 240,000 tonnes to Iran and 62,000 tonnes to Iraq"
+    >>> partner_after(tokenize(s), 9, find_countries(s), Flow(7, "TUR", "IRN", "exported"))
+    ('', 'IRQ')
+    >>> s = "Imports of 3 mln tonnes from Cuba and 2 mln from Thailand"
+    >>> partner_after(tokenize(s), 10, find_countries(s), Flow(0, "CUB", "", "Imports"))
+    ('THA', '')
+    """
+    by_start = {m.start: m for m in mentions}
+    for j in range(after, min(len(tokens) - 1, after + _PARTNER_AFTER_REACH + 1)):
+        word = tokens[j][LOWER]
+        if word in _PHRASE_ENDS or word[:1].isdigit():
+            break
+        if word not in ("to", "into", "from"):
+            continue
+        nxt = j + 1 if tokens[j + 1][LOWER] != "the" or j + 2 >= len(tokens) else j + 2
+        m = by_start.get(tokens[nxt][START])
+        if m is None or m.possessive:
+            return "", ""
+        if word == "from" and flow.exporter and m.code != flow.exporter:
+            return m.code, ""
+        if word != "from" and flow.importer and m.code != flow.importer:
+            return "", m.code
+        return "", ""
+    return "", ""
+
+
+def reporter_side(flow: Flow, earlier: Flow) -> Flow:
+    """A half-stated flow in a later clause takes its missing side from a complete flow of an
+    earlier clause, the country whose trade the sentence reports ("Kenyan exports to Pakistan were
+    75 mln, while imports from Pakistan were 4.8 mln": Pakistan -> Kenya): the other side of the
+    earlier flow when this one names one of its sides, else the earlier flow's own country (the
+    exporter of "exports", the importer of "imports").
+
+    >>> kenya = Flow(0, "KEN", "PAK", "exports")
+    >>> [(f.exporter, f.importer) for f in (reporter_side(Flow(40, "PAK", "", "imports"), kenya),
+    ...  reporter_side(Flow(40, "", "IND", "exports"), kenya), reporter_side(Flow(40, "", "PAK", "exports"), kenya))]
+    [('PAK', 'KEN'), ('KEN', 'IND'), ('KEN', 'PAK')]
+    """
+    named = flow.exporter or flow.importer
+    if (flow.exporter and flow.importer) or not named or not (earlier.exporter and earlier.importer):
+        return flow
+    if named in (earlier.exporter, earlier.importer):
+        other = earlier.importer if named == earlier.exporter else earlier.exporter
+    else:
+        other = earlier.exporter if TRADE_WORDS.get(earlier.cue.lower()) == "export" else earlier.importer
+    if other == named:
+        return flow
+    cue = f"{flow.cue}; the other side from {earlier.cue!r}"
+    if flow.exporter:
+        return Flow(flow.position, flow.exporter, other, cue, flow.subject_exporter, flow.coordinated)
+    return Flow(flow.position, other, flow.importer, cue, flow.subject_exporter, flow.coordinated)
+
+
 def _merge_flows(flows: list[Flow]) -> list[Flow]:
     """Join half-stated flows of one sentence that do not contradict each other."""
     complete = [f for f in flows if f.exporter and f.importer]
