@@ -36,6 +36,14 @@ _BARRIERS: Final = frozenset({"tariff", "tariffs", "duty", "duties", "quota", "q
 # sold is a security ("shares are being sold in the U.S." is no trade in goods).
 _SELL: Final = frozenset({"sold", "sales", "sale", "sell", "sells", "selling"})
 _SECURITIES: Final = frozenset({"shares", "stock", "stocks", "bonds", "notes", "securities", "stake", "debentures", "warrants"})
+# Forms of "buy": what is bought may be a security or a company, an acquisition and no trade in goods
+# ("agreed to buy 26% of an Indian firm", "to buy the Italian car maker", "a bid to buy shares").
+_BUY: Final = frozenset({"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing", "tender"})
+# Nouns of a company or a part of one, bought or sold whole. Source: the wording of business news.
+_COMPANIES: Final = frozenset(
+    {"firm", "firms", "company", "companies", "maker", "makers", "group", "rival", "unit", "units", "subsidiary"}
+    | {"subsidiaries", "operations", "business", "businesses", "assets", "chain", "stores", "bank", "banks", "carrier"}
+)
 # Forms of "make" that with "up" state a share ("Australia made up 40% of Japan's coal imports").
 _MAKE: Final = frozenset({"make", "makes", "made", "making"})
 # Words that end the object phrase of a flow verb: a country after them is another clause's
@@ -84,7 +92,7 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             if flow is not None:
                 out.append(flow)
             continue
-        if is_domestic(tokens, k) or (t[LOWER] in _SELL and _securities_object(tokens, k)):
+        if is_domestic(tokens, k) or ((t[LOWER] in _SELL or t[LOWER] in _BUY) and _securities_object(tokens, k)):
             continue
         verb = is_verb_use(tokens, k)
         subject = _subject(tokens, k, owner, is_verb=False)
@@ -520,14 +528,25 @@ def _predicate_noun(tokens: list[Token], k: int) -> bool:
 
 
 def _securities_object(tokens: list[Token], k: int) -> bool:
-    """What a verb of sale sells, right after it, is a security or a stake: no trade in goods
-    ("Britain sold its 20% stake to a French group").
+    """What a verb of sale or purchase deals in, right after it and before any "from" or "to", is
+    a security, a stake or a company: no trade in goods ("Britain sold its 20% stake to a French
+    group", "agreed to buy 26% of Indian firm Hindustan", "to buy 50 pct of the company's stock").
 
     >>> from extract.context.tokens import tokenize
     >>> _securities_object(tokenize("Britain sold its 20% stake"), 1), _securities_object(tokenize("Peru sold 5% more tin"), 1)
     (True, False)
+    >>> _securities_object(tokenize("to buy 26% of Indian firm Hindustan"), 1)
+    True
+    >>> _securities_object(tokenize("Egypt will buy 100 jets from the U.S. company"), 2)
+    False
     """
-    return any(t[LOWER] in _SECURITIES for t in tokens[k + 1 : k + 6])
+    for t in tokens[k + 1 : k + 8]:
+        word = t[LOWER].removesuffix("'s").removesuffix("\u2019s")
+        if word in ("from", "to"):
+            return False
+        if word in _SECURITIES or word in _COMPANIES:
+            return True
+    return False
 
 
 def _imposer(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
