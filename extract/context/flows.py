@@ -115,6 +115,8 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             )
             exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, owner, bare=True)
             exporter = exporter or _came_from(tokens, k, by_start)
+        if not verb and market_only(t[LOWER], exporter, importer, subject):
+            continue
         joined = verb and coordinated_verb(tokens, k)
         if exporter and importer and exporter != importer:
             out.append(Flow(t[START], exporter, importer, t[TEXT], from_subject, joined))
@@ -124,6 +126,23 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
                 Flow(t[START], "" if same else exporter, "" if same else importer, t[TEXT], from_subject and not same, joined)
             )
     return _merge_flows(out)
+
+
+# Nouns of sale and purchase that, with only a country before them, name a market: "U.S. car
+# sales", "its Canadian sales", "all US house purchases" are sales and purchases in that country.
+_MARKET_NOUNS: Final = frozenset({"sales", "sale", "purchases", "purchase"})
+
+
+def market_only(word: str, exporter: str, importer: str, subject: str) -> bool:
+    """A noun of sale or purchase whose only country is the one before it ("U.S. car sales fell
+    6 pct", "half of all US house purchases") names sales in a market, not a trade between two
+    countries; with a partner ("U.S. arms sales to Iran") or an origin ("sales of French corn") it
+    is a flow.
+
+    >>> market_only("sales", "USA", "", "USA"), market_only("sales", "USA", "IRN", "USA"), market_only("sales", "FRA", "", "")
+    (True, False, False)
+    """
+    return word in _MARKET_NOUNS and bool(subject) and (exporter, importer) in ((subject, ""), ("", subject))
 
 
 def nearest_flow(flows: list[Flow], offset: int) -> Flow | None:
@@ -334,10 +353,18 @@ def _appositive_agent(tokens: list[Token], k: int, owner: dict[int, tuple[Mentio
     return ""
 
 
+# Words after which a country is another clause's partner, not the flow word's; so is one after
+# ", including", a part's ("export 450,000 cars, including 250,000 to the U.S.": not the whole's).
+_BREAKS: Final = frozenset({";", "while", "whereas"})
+
+
 def _after(tokens: list[Token], k: int, preps: tuple[str, ...], by_start: dict[int, Mention], limit: int) -> str:
     """Country after a preposition following the flow word: "to Russia", "from a North Korean seller"."""
     for j in range(k + 1, min(len(tokens) - 1, k + limit)):
-        if tokens[j][LOWER] in (";", "while", "whereas") or (j > k + 1 and TRADE_WORDS.get(tokens[j][LOWER]) in FLOW_CLASSES):
+        word = tokens[j][LOWER]
+        if word in _BREAKS or (word == "including" and tokens[j - 1][TEXT].endswith(",")):
+            break
+        if j > k + 1 and TRADE_WORDS.get(word) in FLOW_CLASSES:
             break
         if tokens[j][LOWER] in preps:
             nxt = j + 1
@@ -617,9 +644,10 @@ _PARTNER_AFTER_REACH: Final = 4
 
 def partner_after(tokens: list[Token], after: int, mentions: list[Mention], flow: Flow) -> tuple[str, str]:
     """In a list of figures each followed by its own partner ("exported 240,000 tonnes to Iran and
-    62,000 tonnes to Iraq"), the country after "to"/"into" (importer) or "from" (exporter) within a
-    few words after the figure, when it differs from the flow's: (exporter, importer), "" for a
-    side it does not name. ``after`` is the index of the token after the figure.
+    62,000 tonnes to Iraq", "export 450,000 cars, including 250,000 to the U.S."), the country
+    after "to"/"into" (importer) or "from" (exporter) within a few words after the figure, when the
+    flow does not name it already: (exporter, importer), "" for a side it does not name. ``after``
+    is the index of the token after the figure.
 
     >>> from extract.context.countries import find_countries
     >>> from extract.context.tokens import tokenize
@@ -641,9 +669,9 @@ def partner_after(tokens: list[Token], after: int, mentions: list[Mention], flow
         m = by_start.get(tokens[nxt][START])
         if m is None or m.possessive:
             return "", ""
-        if word == "from" and flow.exporter and m.code != flow.exporter:
+        if word == "from" and m.code not in (flow.exporter, flow.importer):
             return m.code, ""
-        if word != "from" and flow.importer and m.code != flow.importer:
+        if word != "from" and m.code not in (flow.exporter, flow.importer):
             return "", m.code
         return "", ""
     return "", ""
