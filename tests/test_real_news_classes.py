@@ -381,6 +381,32 @@ PERIOD_CLASSES = [
         "2020-03-03",
         "2020-03-03",
     ),
+    ("hyphen-size-in-words", "Isuzu exported 100 six to eight-tonne trucks in 1986.", "1987-06-16", "six to eight-tonne", "", ""),
+    (
+        "hyphen-size-count-keeps",
+        "Isuzu exported 100 six to eight-tonne trucks in 1986.",
+        "1987-06-16",
+        "100",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    # a delivery period that opens the sentence is the scene of all its figures, the price too
+    (
+        "delivery-opens-wire",
+        "For June shipment, Brazil bought 25,000 tonnes at 83.49 dlrs a tonne.",
+        "1987-04-02",
+        "83.49 dlrs a tonne",
+        "1987-06-01",
+        "1987-06-30",
+    ),
+    (
+        "delivery-opens-modern",
+        "For March delivery, Egypt bought 60,000 tonnes of wheat at $270 a tonne.",
+        "2024-02-01",
+        "$270 a tonne",
+        "2024-03-01",
+        "2024-03-31",
+    ),
     # a pair of months with a slash is a delivery window or a named span; alone, a futures position
     (
         "slash-months-delivery",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
 from typing import Final, NamedTuple
@@ -392,7 +392,7 @@ class Clauses:
             if periods or not self.asides:
                 if not self._delivery:
                     return nearest_period(periods, start, end), "nearest"
-                return _delivery_first(periods, start, end, self.figures)
+                return _delivery_first(periods, start, end, self.figures, self._opens)
             return self._opening(start, end)
         rule = "own clause"
         while True:
@@ -401,7 +401,7 @@ class Clauses:
             if own:
                 if not self._delivery:
                     return nearest_period(own, start, end), rule
-                chosen, how = _delivery_first(own, start, end, self.figures)
+                chosen, how = _delivery_first(own, start, end, self.figures, self._opens)
                 return chosen, rule if how == "nearest" else f"{rule}; {how}"
             if not continues(self.tokens, self.starts, clause):
                 break
@@ -624,14 +624,17 @@ def across_aside(spans: list[tuple[int, int, bool]], period: int, figure: int) -
     return False
 
 
-def _delivery_first(periods: list[Period], start: int, end: int, figures: list[tuple[int, int]]) -> tuple[Period | None, str]:
+def _delivery_first(
+    periods: list[Period], start: int, end: int, figures: list[tuple[int, int]], opens: Callable[[Period], bool]
+) -> tuple[Period | None, str]:
     """The period of delivery if the clause names one with no other figure between ("bought 95,000
-    tonnes late last month for May to September shipment": May to September), else the nearest;
-    with the rule that chose it."""
+    tonnes late last month for May to September shipment": May to September) or one that opens the
+    sentence, the scene of all its figures ("For June shipment, Brazil bought 25,000 tonnes at 83.49
+    dlrs"), else the nearest; with the rule that chose it."""
     own = [
         p
         for p in periods
-        if p.delivery and not any(end <= fs < p.start or p.end <= fs < start for fs, _ in figures if fs != start)
+        if p.delivery and (opens(p) or not any(end <= fs < p.start or p.end <= fs < start for fs, _ in figures if fs != start))
     ]
     if own:
         return nearest_period(own, start, end), "delivery period"
@@ -641,7 +644,7 @@ def _delivery_first(periods: list[Period], start: int, end: int, figures: list[t
 # A hyphen and a word right after a figure ("a 20-year bond", "the 12-member board", "a 2-for-1
 # split", "its 80 pct-owned unit") or inside its surface ("six to eight-tonne trucks").
 _HYPHEN_WORD: Final = re.compile(r"-[A-Za-z]")
-_HYPHENATED: Final = re.compile(r"\d-[A-Za-z]+$")
+_HYPHENATED: Final = re.compile(r"\w-[A-Za-z]+$")
 _PARTICIPLE: Final = re.compile(r"-[a-z]+ed\b")  # "-owned", "-held", "-controlled": a stake, whatever its kind
 _NEXT_WORD: Final = re.compile(r"[\s-]*([A-Za-z]+)")
 
@@ -658,6 +661,9 @@ def timeless(kind: str, surface: str, text: str, end: int) -> bool:
     ...  [("duration", "20-year"), ("duration", "16-year"), ("count", "12"), ("percent", "51 pct"),
     ...   ("money", "40-mln dlr"), ("percent", "5-pct")]]
     [True, False, True, True, False, False]
+    >>> t = "100 six to eight-tonne trucks"
+    >>> timeless("mass", "six to eight-tonne", t, len(t) - 7)
+    True
     """
     if kind == "duration":
         word = _NEXT_WORD.match(text, end)

@@ -57,11 +57,11 @@ _ENDED: Final = r"(?i: ended | ending | to )"
 _DECADE: Final = r"(?:1[89]|20)\d0"  # the first year of a decade: "the 1970s"
 # The nouns of what a figure measures (trade_words.tsv: flows and measures as nouns, in the plural
 # too): a month right before one, maybe past one word, names its period ("February exports rose",
-# "January car sales").
-_MEASURE_NOUN: Final = alternation(
-    {w for w, form in TRADE_FORMS.items() if form == "noun" and TRADE_WORDS[w] in ("export", "import", "measure")},
-    ignore_case=True,
+# "January car sales"). Checked after a match (a set, not an alternation: PERIOD compiles at start-up).
+_MEASURE_NOUNS: Final = frozenset(
+    w for w, form in TRADE_FORMS.items() if form == "noun" and TRADE_WORDS[w] in ("export", "import", "measure")
 )
+_WORDS_AFTER: Final = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
 PERIOD = regex.compile(
     rf"""
@@ -80,7 +80,8 @@ PERIOD = regex.compile(
         (?P<b_unit> (?i: years | months | weeks | days ) ) (?! \s+ (?i: of ) \b ) )   # (not "the last 10 days of March")
   | (?P<since> (?i: since ) \s+ (?: (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] )   # since 2021
         | (?i: the \s+ )? (?: (?i: early | mid | late ) [\s-]+ )? (?P<s_decade> {_DECADE} ) s \b ) )   # since the mid-1970s
-  | (?P<decade> (?: (?P<dec_part> (?i: early | mid | late ) ) [\s-]+ )? (?P<dec_start> {_DECADE} ) s \b )   # the late 1970s
+  | (?P<decade> (?<= (?: \b (?P<dec_part> (?i: early | mid | late ) ) [\s-]+ )? )         # the late 1970s
+        (?P<dec_start> {_DECADE} ) s \b )
   | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
         (?! \d | ,? \s+ {_YEAR} ) )
   | (?P<to_date> (?P<td_unit> (?i: year | quarter | month | week ) ) [\s-] (?i: to ) [\s-] (?i: date ) )   # year-to-date
@@ -94,7 +95,6 @@ PERIOD = regex.compile(
         | same \s+ (?: month | period | quarter | week ) \s+ (?: of | in ) \s+ (?P<rb_year2> {_YEAR} ) (?! [\d/] ) ) )
   | (?P<day_span> (?i: from | between ) \s+ (?P<ds_month> {_MONTH} ) \s+ (?P<ds_day> \d{{1,2}} )   # from March 11 to 20
         \s+ (?i: to | through | until | and ) \s+ (?P<ds_month2> {_MONTH} ) \s+ (?P<ds_day2> \d{{1,2}} ) (?! \d ) )
-  | (?P<day_slash> (?P<dsl_month> {_MONTH} ) \s+ (?P<dsl_a> \d{{1,2}} ) / (?P<dsl_b> \d{{1,2}} ) (?! [\d/] ) )  # April 14/30
   | (?P<season> (?i: (?: this | the \s+ current ) \s+ (?: crop \s+ | marketing \s+ )?         # this season
         (?: season | crop \s+ year ) ) )
   | (?P<span> (?i: between | from ) \s+ (?P<span_a> {_YEAR} ) \s+ (?i: and | to | through | until ) \s+ (?P<span_b> {_YEAR} ) )
@@ -110,12 +110,13 @@ PERIOD = regex.compile(
         \s* (?: [-\u2013/] | \s (?i: to|through|until|and ) \s ) \s*               # April/May, late April/early July
         (?: (?i: early | mid | late ) [\s-]+ )? (?P<m_to> {_MONTH} ) (?! \w )
         (?: ,? \s+ (?i: of \s+ )? (?P<ms_year> {_YEAR} ) )? )                                # February and October of 1986
-  | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} ) ,? \s+ (?P<d_year> {_YEAR} ) )   # April 26, 2024
+  | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} )                              # April 26, 2024
+        (?: / (?P<d_day2> \d{{1,2}} ) (?! [\d/] ) | ,? \s+ (?P<d_year> {_YEAR} ) ) )                # April 14/30
   | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
         (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
   | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
               | (?: (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
-                  | (?= {_MONTH} \s+ (?: [a-z]+ \s+ )? {_MEASURE_NOUN} \b ) )               # February (car) exports
+                  | (?P<m_attr> (?= [A-Za-z]+ \.? \s+ [a-z] ) ) )                          # February exports (checked)
                 (?P<m_alone> {_MONTH} ) (?! \w | / | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
@@ -150,8 +151,6 @@ PERIOD_TRIGGER: Final = re.compile(
             | (?= [\s-] (?:on|over|to) [\s-] | s? \s+ (?:earlier|before|ago|ended|ending|to) \b | [\s-] ago \s+ period ) )
         | (?: [Mm]onth | [Ww]eek | [Qq]uarter | [Dd]ay )                             # a week ago, week-to-date
             (?= s? \s+ (?:earlier|before|ago|ended|ending|to) \b | -to-date )
-        | (?: [Ee]arly | [Mm]id | [Ll]ate ) (?= [\s-]+ (?:1[89]|20)\d0s \b )            # the late 1970s
-        | (?:1[89]|20)\d0s                                                           # the 1990s
         | (?: [Ff]iscal | [Ff]inancial | [Cc]rop | 12 | [Tt]welve )                 # the fiscal year to June 2020
             (?= \s+ (?:year|months) \s+ (?:ended|ending|to) \s )
         | [Bb]oth (?= \s+ {_YEAR} )                                                   # both 1983 and 1984
@@ -161,7 +160,7 @@ PERIOD_TRIGGER: Final = re.compile(
         | [Ee]nd (?= \s+ of \s )                                                     # the end of February
         | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
         | [Ss]ame (?= \s+ (?: {_YEAR} \s+ \w | (?:month|period|quarter|week) \s+ (?:of|in) \s+ {_YEAR} ) )  # same 1986 month
-        | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
+        | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR} s?                         # October, Q3, 2023, the 1990s
     ) \b
     """,
     re.VERBOSE,
@@ -299,13 +298,23 @@ def _months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
 
 def _day(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
-    """ "April 26, 2024": that day; an impossible date is no period.
+    """ "April 26, 2024": that day; an impossible date is no period. "for April 14/30 delivery":
+    those days of the month, in the document's year (the tense of the clause may move it, like a
+    month named alone).
 
     >>> _resolve("April 26, 2024"), _resolve("February 30, 2024")
     (('2024-04-26', '2024-04-26'), ('', ''))
+    >>> _resolve("for April 14/30 delivery", date(1987, 4, 7)), _resolve("May 30/5")
+    (('1987-04-14', '1987-04-30'), ('', ''))
     """
+    month = MONTHS[m.group("d_month").rstrip(".")]
+    if m.group("d_day2"):
+        a, b = int(m.group("d_day")), int(m.group("d_day2"))
+        if anchor is None or not 1 <= a < b <= calendar.monthrange(anchor.year, month)[1]:
+            return _NONE
+        return date(anchor.year, month, a).isoformat(), date(anchor.year, month, b).isoformat()
     try:
-        day = date(int(m.group("d_year")), MONTHS[m.group("d_month").rstrip(".")], int(m.group("d_day"))).isoformat()
+        day = date(int(m.group("d_year")), month, int(m.group("d_day"))).isoformat()
     except ValueError:
         return _NONE
     return day, day
@@ -516,20 +525,6 @@ def _day_span(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
-def _day_slash(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
-    """ "for April 14/30 delivery": those days of the month, in the document's year (the tense of
-    the clause may move it, like a month named alone).
-
-    >>> _resolve("for April 14/30 delivery", date(1987, 4, 7)), _resolve("May 30/5")
-    (('1987-04-14', '1987-04-30'), ('', ''))
-    """
-    a, b = int(m.group("dsl_a")), int(m.group("dsl_b"))
-    month = MONTHS[m.group("dsl_month").rstrip(".")]
-    if anchor is None or not 1 <= a < b <= calendar.monthrange(anchor.year, month)[1]:
-        return _NONE
-    return date(anchor.year, month, a).isoformat(), date(anchor.year, month, b).isoformat()
-
-
 def _season(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "this season", "the current crop year": the split year that holds the document's date, read
     like "1986/87" (both calendar years); a crop year begins mid-year, so before July it is the one
@@ -736,7 +731,6 @@ def _back_by(day: date, unit: str, n: int) -> date:
 RESOLVERS: Final[dict[str, Resolver]] = {
     "season": _season,
     "day_span": _day_span,
-    "day_slash": _day_slash,
     "month_rel": _month_relative,
     "to_date": _to_date,
     "decade": _decade,
@@ -823,13 +817,14 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         cue = lead_cue(text, m.start())
         if cue == "not_period" or (cue == "record" and kind == "since"):
             continue
-        if kind == "decade" and _DECADE_LEAD.search(text, max(0, m.start() - 12), m.start()) is None:
+        if kind == "month" and m.group("m_attr") is not None and not before_measure_noun(text, m.end()):
+            continue  # "May be", "March said": a month alone names a period before a measure noun only
+        if kind == "decade" and _DECADE_LEAD.search(text, max(0, m.start() - 20), m.start()) is None:
             continue  # "the darling of late 1990s investors": a decade names a period only after "in", "by"…
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
-        delivery = _DELIVERY.match(text, m.end()) is not None
-        delivery = delivery and _NOT_DELIVERY_BEFORE.search(text, max(0, m.start() - 16), m.start()) is None
+        delivery = _is_delivery(text, m.start(), m.end())
         if kind == "months" and "/" in m.group() and yearless and not (delivery or _named_span(text, m.start(), m.end())):
             continue  # "Jul/Dec 1.40 under": a futures position, not a span (unlike "for April/May delivery")
         # a relative base right after "from", "compared with" has no figure of its own ("up 24 pct
@@ -853,16 +848,49 @@ def _compared_on(text: str, start: int) -> bool:
     return _COMPARED_ON.search(text, max(0, start - 12), start) is not None
 
 
-# Words before a month and a delivery word that make it the time goods moved, not the time they will
-# move: "shipments in April rose" (unlike "for April delivery", "April delivery cattle", "the June
-# contract").
+# "for" before a period of delivery, maybe with a part of the month ("for late April/early July
+# shipment"); without it only a delivery or a contract month is one ("April delivery cattle", "the
+# June contract"): "February shipments rose" are goods that moved.
+_FOR_BEFORE: Final = re.compile(r"\bfor\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+_DELIVERY_MONTH: Final = re.compile(r"\s+(?:deliver(?:y|ies)|contracts?)\b", re.IGNORECASE)
 _NOT_DELIVERY_BEFORE: Final = re.compile(r"\b(?:in|during|since|last|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_delivery(text: str, start: int, end: int) -> bool:
+    """The period at ``start``..``end`` is when goods bought or sold will move: "for May shipment",
+    "April delivery cattle", "the June contract"; not "February shipments rose", "deliveries in
+    April fell".
+
+    >>> text = "for May shipment; April delivery cattle; February shipments rose; sold in June delivery"
+    >>> [_is_delivery(text, text.index(m), text.index(m) + len(m)) for m in ("May", "April", "February", "June")]
+    [True, True, False, False]
+    """
+    before = max(0, start - 16)
+    if _DELIVERY.match(text, end) is not None and _FOR_BEFORE.search(text, before, start) is not None:
+        return True
+    return _DELIVERY_MONTH.match(text, end) is not None and _NOT_DELIVERY_BEFORE.search(text, before, start) is None
+
+
 # A noun that makes a pair of months a span: "in the January/November period".
 _PERIOD_NOUN: Final = re.compile(r"\s+period\b", re.IGNORECASE)
 # A preposition of time before a decade: "in the 1970s", "by the late 1990s", "during the 1980s".
-_DECADE_LEAD: Final = re.compile(r"\b(?:in|during|by|until|through|throughout|over|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_DECADE_LEAD: Final = re.compile(
+    r"\b(?:in|during|by|until|through|throughout|over|from|for)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE
+)
 # A preposition that makes a pair of months a span: "during Jan/Dec", "over the March/May period".
 _SPAN_BEFORE: Final = re.compile(r"\b(?:in|during|over|for|of|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def before_measure_noun(text: str, end: int) -> bool:
+    """The word after ``end``, or the one after it, is the noun of a measure ("February exports
+    rose", "January car sales").
+
+    >>> text = "February exports rose; March car sales fell; May be lower"
+    >>> [before_measure_noun(text, text.index(m) + len(m)) for m in ("February", "March", "May")]
+    [True, True, False]
+    """
+    words = _WORDS_AFTER.match(text, end)
+    return words is not None and (words.group(1) in _MEASURE_NOUNS or words.group(2) in _MEASURE_NOUNS)
 
 
 def _named_span(text: str, start: int, end: int) -> bool:
@@ -876,9 +904,8 @@ def _named_span(text: str, start: int, end: int) -> bool:
     return _PERIOD_NOUN.match(text, end) is not None or _SPAN_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
-# What follows a period of delivery: "for May to September shipment", "for April/May delivery", a
-# futures contract's month ("the June contract").
-_DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?|contracts?)\b", re.IGNORECASE)
+# What follows a period of delivery: "for May to September shipment", "for April/May delivery".
+_DELIVERY: Final = re.compile(r"\s+(?:shipments?|deliver(?:y|ies)|loading|arrivals?)\b", re.IGNORECASE)
 
 _SKIPPED_BEFORE: Final = frozenset({"in", "on", "the", "of", "since"})
 _ABBREVIATIONS: Final = frozenset(w.lower() for w in ABBREVIATIONS)
@@ -913,7 +940,7 @@ _YEAR_GROUPS: Final = {
     "months": ("ms_year", "mf_year"),
     "month": ("m_year",),
     "first_n": ("fn_year", "fn_rel"),
-    "day_slash": (),
+    "day": ("d_year",),
 }
 
 
