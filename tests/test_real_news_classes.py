@@ -407,6 +407,32 @@ PERIOD_CLASSES = [
         "2024-03-01",
         "2024-03-31",
     ),
+    # a span that names when a figure was measured is whole; only a level moved "between" two dates takes an end
+    ("span-measured-whole", "Exports in January-June 2023 rose to $5bn.", "2024-03-02", "$5bn", "2023-01-01", "2023-06-30"),
+    (
+        "span-measured-and",
+        "Car exports in January and February 2024 fell to 424,700.",
+        "2024-03-20",
+        "424,700",
+        "2024-01-01",
+        "2024-02-29",
+    ),
+    (
+        "span-measured-from-to",
+        "During the season from July 2022 to June 2023, usage fell to 1.9 mln tonnes.",
+        "2024-03-02",
+        "1.9 mln tonnes",
+        "2022-07-01",
+        "2023-06-30",
+    ),
+    (
+        "span-between-reached",
+        "Sales rose to 100 tonnes between August and October 2023.",
+        "2024-03-02",
+        "100 tonnes",
+        "2023-10-01",
+        "2023-10-31",
+    ),
     # a pair of months with a slash is a delivery window or a named span; alone, a futures position
     (
         "slash-months-delivery",

@@ -217,7 +217,10 @@ def _sentence_context(
             period, period_cue = None, ""
         else:
             period, period_cue = scope.period(clause, f.start, f.end)
-        if period is not None and period.kind in ("months", "span"):
+        # the end or start of a span "between" two dates that a level moved across ("rose to 100
+        # tonnes between August and October"); a span that names when a figure was measured ("in
+        # January and February", "the October-December quarter", "from July to June") is whole
+        if period is not None and period.kind in ("months", "span") and period.text[:8].lower() == "between ":
             lead = _lead_word(tokens, index)
             ended = endpoint(period, lead)
             if ended is not period:
