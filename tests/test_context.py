@@ -544,17 +544,18 @@ FLOW_FORMS = [
     ("eec-imports-of", "EEC imports of U.S. corn fell 9 pct.", "", "9 pct", "USA", "EUU"),
     ("ec-exported-to", "The EC exported 2 mln tonnes of barley to Saudi Arabia.", "", "2 mln tonnes", "EUU", "SAU"),
     ("nationality-both", "Japanese imports of US beef rose 12%.", "", "12%", "USA", "JPN"),
-    # clauses: a second clause keeps its own flow
+    # clauses: a second clause keeps its own flow; a side it leaves unsaid is the reporting country of
+    # the clause before (round 4: the real-news gold fills it: "…, while imports from Pakistan …")
     (
         "while-own-importer",
         "China's exports to the U.S. rose 5% in May, while exports to Japan fell 8 pct.",
         "",
         "8 pct",
-        "",
+        "CHN",
         "JPN",
     ),
     ("while-first-clause", "Exports to Japan fell 8 pct, while U.S. imports from Mexico rose 3%.", "", "8 pct", "", "JPN"),
-    ("whereas-own", "German sales to France rose 2%, whereas imports from Italy dropped 6%.", "", "6%", "ITA", ""),
+    ("whereas-own", "German sales to France rose 2%, whereas imports from Italy dropped 6%.", "", "6%", "ITA", "DEU"),
     # no flow: "from" a year or an amount, company names, domestic sales, no flow word, trade between
     ("from-a-year", "Imports have risen 30% from 1986.", "", "30%", "", ""),
     ("from-an-amount", "Exports fell to $4bn from $5bn.", "", "$4bn", "", ""),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
 from typing import Final, NamedTuple
@@ -14,7 +14,17 @@ from typing import Final, NamedTuple
 from extract.context.clauses import clause_marks, clause_of, clause_starts, continues
 from extract.context.countries import Mention, as_of, codes_in, find_countries
 from extract.context.currency import bare_currency_noun, currency_by_country
-from extract.context.flows import FLOW_CANDIDATES, FLOW_CLASSES, Flow, find_flows, is_flow_word, listed_partner, nearest_flow
+from extract.context.flows import (
+    FLOW_CANDIDATES,
+    FLOW_CLASSES,
+    Flow,
+    find_flows,
+    is_flow_word,
+    listed_partner,
+    nearest_flow,
+    partner_after,
+    reporter_side,
+)
 from extract.context.fx import to_usd
 from extract.context.measure import HEAD_CLASSES, is_noun_form, measure_of
 from extract.context.periods import Period, by_tense, endpoint, find_periods, parse_date, resolve_shift, shift_reference
@@ -23,7 +33,7 @@ from extract.context.role import change_cue, multiplier_verb, reached_direction,
 from extract.context.tokens import CLASS, LOWER, START, TEXT, Token, token_index, tokenize
 from extract.figures import Found
 from extract.text import Sentences
-from extract.vocab import FUTURE_WORDS, PERIOD_CUES, QUALIFIERS, function_words
+from extract.vocab import FUNCTION_WORDS, FUTURE_WORDS, PERIOD_CUES, QUALIFIERS, function_words
 
 _BLOCK_CHARS: Final = 64_000  # characters of text per context block
 _SIGNED_KINDS: Final = frozenset({"percent", "percentage_point"})
@@ -39,11 +49,15 @@ _QUALIFYING: Final = function_words("adverb", "preposition", "conjunction", "art
 _SPANS: Final = frozenset({"first_n", "back", "ending", "week", "rel_base"})
 _SCENE_BREAKERS: Final = frozenset({"up", "down", "level", "export", "import"})
 _COMMA: Final = re.compile(",")
+# Words at most between a comparison's base figure and the period that dates it ("against 19,217
+# tonnes shipped in the same 1986 month": "tonnes" is the figure's, then three words).
+_BASE_REACH: Final = 4
 # Words that open an aside set off by commas: an appositive ("DaimlerChrysler, a 30% shareholder,
 # …"), a non-restrictive relative clause (", which opened in March,") or a "with" phrase (", with 355
 # listed stocks,"). A past participle opens one too (", founded in 1952,"). Source: English grammar.
 _RELATIVES: Final = function_words("relative") - {"that"}
-_ASIDE_OPENERS: Final = function_words("article") | _RELATIVES | {"with", "including"}
+_PART_OPENERS: Final = frozenset({"including", "includes", "comprising"})
+_ASIDE_OPENERS: Final = function_words("article") | _RELATIVES | {"with"} | _PART_OPENERS
 # Words that open a sentence with an introductory phrase ("For the first nine months of 1986, the
 # company lost …", "In addition, the firm …"): the comma after it opens the main clause, no aside.
 _INTRODUCERS: Final = function_words("preposition", "conjunction", "adverb")
@@ -174,6 +188,7 @@ def _sentence_context(
     periods = usable_periods(periods, spans)
     scope = Clauses(tokens, mentions, flow_words, heads, periods, anchor, spans, marks, commas)
     restates = [j > 0 and is_restatement(group[j - 1], f, text[group[j - 1].end : f.start]) for j, f in enumerate(group)]
+    last_period: Period | None = None
     for j, f in enumerate(group):
         index = token_index(tokens, f.start)
         after = token_index(tokens, f.end)
@@ -195,15 +210,27 @@ def _sentence_context(
             direction, direction_cue = "down", surface[:1]
             value, low, high = -value, _neg(high), _neg(low)
         clause = clause_of(scope.starts, index)
-        period, period_cue = scope.period(clause, f.start, f.end)
-        if period is not None and period.kind in ("months", "span"):
+        if restates[j] and last_period is not None:
+            # "a 1986 loss of 240 mln dlrs or 6.97 dlrs a share": the same amount, the same period
+            period, period_cue = last_period, "restates the figure before"
+        elif timeless(f.kind, surface, text, f.end):
+            period, period_cue = None, ""
+        else:
+            period, period_cue = scope.period(clause, f.start, f.end)
+        # the end or start of a span "between" two dates that a level moved across ("rose to 100
+        # tonnes between August and October"); a span that names when a figure was measured ("in
+        # January and February", "the October-December quarter", "from July to June") is whole
+        if period is not None and period.kind in ("months", "span") and period.text[:8].lower() == "between ":
             lead = _lead_word(tokens, index)
             ended = endpoint(period, lead)
             if ended is not period:
                 period, period_cue = ended, f"{period_cue}; the span's {'end' if lead == 'to' else 'start'} ({lead!r})"
+        last_period = period
         flow = scope.flow(clause, f.start)
         if flow is not None:
             exporter, importer = listed_partner(tokens, index, mentions, flow)
+            if not (exporter or importer):
+                exporter, importer = partner_after(tokens, after, mentions, flow)
             if exporter or importer:
                 flow = Flow(flow.position, exporter or flow.exporter, importer or flow.importer, flow.cue)
         value_usd, fx_note = None, ""
@@ -295,19 +322,31 @@ class Clauses:
         if len(self.starts) == 1:
             return _within_reach(nearest_flow(self._sentence(), offset), offset)
         lo, hi = self._bounds(clause)
-        own_words = [k for k in self.flow_words if lo <= k < hi]
-        if own_words:
-            if clause not in self._flows:
-                start, end = self._offsets(clause)
-                mentions = [m for m in self.mentions if start <= m.start < end]
-                self._flows[clause] = find_flows(self.tokens[lo:hi], mentions, [k - lo for k in own_words])
-            return _within_reach(nearest_flow(self._flows[clause], offset), offset)
+        own = self._clause_flows(clause)
+        if own is not None:
+            found = _within_reach(nearest_flow(own, offset), offset)
+            if found is None or (found.exporter and found.importer):
+                return found
+            earlier = [f for c in range(clause) for f in self._clause_flows(c) or () if f.exporter and f.importer]
+            return reporter_side(found, earlier[-1]) if earlier else found
         if any(lo <= k < hi for k in self.heads):
             return None
         # only a clause before it ("Exports to Japan rose 5 pct, and 8 pct in May"): a later clause's
         # flow is another matter's ("The ECU fell 11 pct, when EC sales to Japan rose")
         before = self._offsets(clause)[0]
         return _within_reach(nearest_flow([f for f in self._sentence() if f.position < before], offset), offset)
+
+    def _clause_flows(self, clause: int) -> list[Flow] | None:
+        """The flows of the clause's own flow words; None when it has none."""
+        if clause not in self._flows:
+            lo, hi = self._bounds(clause)
+            own_words = [k - lo for k in self.flow_words if lo <= k < hi]
+            if not own_words:
+                return None
+            start, end = self._offsets(clause)
+            mentions = [m for m in self.mentions if start <= m.start < end]
+            self._flows[clause] = find_flows(self.tokens[lo:hi], mentions, own_words)
+        return self._flows[clause]
 
     def _sentence(self) -> list[Flow]:
         if self._sentence_flows is None:
@@ -349,11 +388,14 @@ class Clauses:
             and not (self.asides and across_aside(self.asides, p.start, start))
             and not self._owned_by_another(p, start)
         ]
+        base = self._period_after_base(periods, start, end)
+        if base is not None:
+            return base, "base, the period right after it"
         if len(self.starts) == 1:
             if periods or not self.asides:
                 if not self._delivery:
                     return nearest_period(periods, start, end), "nearest"
-                return _delivery_first(periods, start, end, self.figures)
+                return _delivery_first(periods, start, end, self.figures, self._opens)
             return self._opening(start, end)
         rule = "own clause"
         while True:
@@ -362,7 +404,7 @@ class Clauses:
             if own:
                 if not self._delivery:
                     return nearest_period(own, start, end), rule
-                chosen, how = _delivery_first(own, start, end, self.figures)
+                chosen, how = _delivery_first(own, start, end, self.figures, self._opens)
                 return chosen, rule if how == "nearest" else f"{rule}; {how}"
             if not continues(self.tokens, self.starts, clause):
                 break
@@ -394,21 +436,40 @@ class Clauses:
             return False
         return self._brought_in_by_comparison(base_start)
 
+    def _period_after_base(self, periods: list[Period], start: int, end: int) -> Period | None:
+        """For a comparison's base figure (after "from", "against", "compared with"), the period
+        that follows it within a few words, with no mark or figure between ("against 19,217 tonnes
+        shipped in the same 1986 month", "from 3.64 dlrs in April 1985"): a period before it is
+        the figure's it is compared with."""
+        if self._token_starts is None:
+            self._token_starts = [t[START] for t in self.tokens]
+        after = [p for p in periods if p.start >= end]
+        if not after or not self._brought_in_by_comparison(start):
+            return None
+        first = min(after, key=lambda p: p.start)
+        lo, hi = bisect_left(self._token_starts, end), bisect_left(self._token_starts, first.start)
+        between = self.tokens[lo:hi]
+        if len(between) > _BASE_REACH or any(not t[TEXT][0].isalpha() for t in between):
+            return None
+        return first
+
     def _start_of(self, end: int) -> int:
         """The start of the figure that ends at ``end``."""
         return next(s for s, e in self.figures if e == end)
 
     def _owned_by_another(self, period: Period, start: int) -> bool:
         """A period in the possessive right before another figure dates that figure only: "doubled
-        in February to $261 mln from January's $129 mln" ($129 mln's, not $261 mln's)."""
+        in February to $261 mln from January's $129 mln" ($129 mln's, not $261 mln's); so does one
+        that qualifies the noun of another figure ("a surplus of $4.5 bln, against a 1985 deficit
+        of 900 mln": 900 mln's)."""
         if self._owners is None:
             self._owners = self._possessive_periods()
         owner = self._owners.get(period.start)
         return owner is not None and owner != start
 
     def _possessive_periods(self) -> dict[int, int]:
-        """Start of each possessive period -> start of the figure it dates ("January's $129 mln"),
-        once per sentence."""
+        """Start of each possessive or attributive period -> start of the figure it dates
+        ("January's $129 mln", "a 1985 deficit of 900 mln"), once per sentence."""
         if self._token_starts is None:
             self._token_starts = [t[START] for t in self.tokens]
         owners = {}
@@ -418,6 +479,14 @@ class Clauses:
                 continue
             word = self.tokens[k]
             if word[START] + len(word[TEXT]) != period.end + 2 or not word[TEXT].endswith(("'s", "\u2019s")):
+                # only in a noun phrase opened by an article or a determiner ("a 1986 loss of"), not
+                # after a verb ("the year 1986 includes charges of")
+                opened = bisect_left(self._token_starts, period.start) - 1
+                if opened < 0 or self.tokens[opened][LOWER] not in _DETERMINERS:
+                    continue
+                owner = attributive_owner(self.tokens, k + 1, self._token_starts, self.figures)
+                if owner is not None:
+                    owners[period.start] = owner
                 continue
             after = [s for s, _ in self.figures if s > period.end]
             if not after:
@@ -458,6 +527,41 @@ class Clauses:
         return period.start < first_end and len(before) <= 4 and not any(t[CLASS] in _SCENE_BREAKERS for t in before)
 
 
+_DETERMINERS: Final = function_words("article", "determiner")
+# Words that may stand between "of" and the figure it brings in ("a 1986 loss of about 25 mln").
+_BEFORE_FIGURE: Final = frozenset(QUALIFIERS) | function_words("article")
+
+
+def attributive_owner(tokens: list[Token], k: int, token_starts: list[int], figures: list[tuple[int, int]]) -> int | None:
+    """The start of the figure that a period qualifies as part of its noun phrase: the period, one
+    to three words of a noun ("1986 net loss", "1985/86 projected revenue"), "of" and the figure
+    ("a 1986 net loss of 3.7 mln stg"); ``k`` is the index of the token after the period. None
+    when the period is followed by anything else ("last year with a value of 230 mln": no noun).
+
+    >>> from extract.context.tokens import tokenize
+    >>> text = "sales of $5 bln against a 1985 deficit of about 900 mln"
+    >>> tokens = tokenize(text)
+    >>> starts = [t[START] for t in tokens]
+    >>> figures = [(10, 16), (text.index("900"), len(text))]
+    >>> attributive_owner(tokens, starts.index(text.index("deficit")), starts, figures) == text.index("900")
+    True
+    >>> attributive_owner(tokens, 1, starts, figures) is None  # "of" right after: no noun between
+    True
+    """
+    j = k
+    while j < len(tokens) and j - k < 3 and tokens[j][TEXT][0].isalpha() and tokens[j][LOWER] not in FUNCTION_WORDS:
+        j += 1
+    if j == k or j >= len(tokens) or tokens[j][LOWER] != "of":
+        return None
+    j += 1
+    while j < len(tokens) and tokens[j][LOWER] in _BEFORE_FIGURE:
+        j += 1
+    if j >= len(tokens):
+        return None
+    at = tokens[j][START]
+    return next((fs for fs, fe in figures if fs <= at < fe), None)
+
+
 def asides(tokens: list[Token], commas: list[int]) -> list[tuple[int, int, bool]]:
     """The asides of a sentence: words between two commas opened by an article, a relative pronoun,
     "with" or a past participle, as (start offset, end offset, closed). A closed aside (an
@@ -473,6 +577,8 @@ def asides(tokens: list[Token], commas: list[int]) -> list[tuple[int, int, bool]
     [('founded in 1952', False), ('a buyer', True)]
     >>> show("In 1986, the firm sold 5%, a tenfold rise, and more")
     [('a tenfold rise', False)]
+    >>> show("It will export 450,000 cars in 1987, including 250,000 to Canada, and more")
+    [('including 250,000 to Canada', False)]
     """
     # (index of the comma's token, offset of the comma); a number token may hold its comma ("1952,"),
     # and a comma inside a number ("4,000") is none
@@ -500,7 +606,8 @@ def asides(tokens: list[Token], commas: list[int]) -> list[tuple[int, int, bool]
         elif word in _ASIDE_OPENERS:
             inner = tokens[first_k + 1 : b]
             noun_phrase = not any(t[LOWER] in _NOT_NOUN_PHRASE or t[CLASS] in ("up", "down") for t in inner)
-            out.append((first[START], end, noun_phrase))
+            # "including 250,000 to the U.S.": a part of the figure before, of its period too
+            out.append((first[START], end, noun_phrase and word not in _PART_OPENERS))
         elif participle and first[CLASS] is None:
             out.append((first[START], end, False))
     return out
@@ -520,18 +627,55 @@ def across_aside(spans: list[tuple[int, int, bool]], period: int, figure: int) -
     return False
 
 
-def _delivery_first(periods: list[Period], start: int, end: int, figures: list[tuple[int, int]]) -> tuple[Period | None, str]:
+def _delivery_first(
+    periods: list[Period], start: int, end: int, figures: list[tuple[int, int]], opens: Callable[[Period], bool]
+) -> tuple[Period | None, str]:
     """The period of delivery if the clause names one with no other figure between ("bought 95,000
-    tonnes late last month for May to September shipment": May to September), else the nearest;
-    with the rule that chose it."""
+    tonnes late last month for May to September shipment": May to September) or one that opens the
+    sentence, the scene of all its figures ("For June shipment, Brazil bought 25,000 tonnes at 83.49
+    dlrs"), else the nearest; with the rule that chose it."""
     own = [
         p
         for p in periods
-        if p.delivery and not any(end <= fs < p.start or p.end <= fs < start for fs, _ in figures if fs != start)
+        if p.delivery and (opens(p) or not any(end <= fs < p.start or p.end <= fs < start for fs, _ in figures if fs != start))
     ]
     if own:
         return nearest_period(own, start, end), "delivery period"
     return nearest_period([p for p in periods if not p.delivery], start, end), "nearest"
+
+
+# A hyphen and a word right after a figure ("a 20-year bond", "the 12-member board", "a 2-for-1
+# split", "its 80 pct-owned unit") or inside its surface ("six to eight-tonne trucks").
+_HYPHEN_WORD: Final = re.compile(r"-[A-Za-z]")
+_HYPHENATED: Final = re.compile(r"\w-[A-Za-z]+$")
+_PARTICIPLE: Final = re.compile(r"-[a-z]+ed\b")  # "-owned", "-held", "-controlled": a stake, whatever its kind
+_NEXT_WORD: Final = re.compile(r"[\s-]*([A-Za-z]+)")
+
+
+def timeless(kind: str, surface: str, text: str, end: int) -> bool:
+    """A figure that measures nothing over a period, so takes none: a duration ("three months to
+    find a buyer", "a five-year extension"; not "a 16-year high", a record dated by its period)
+    or a figure made an adjective by a hyphen, which names a property of a thing ("a 20-year
+    bond", "the 12-member board", "eight-tonne trucks", "its 51 pct-owned unit"); money keeps
+    its period ("a 40-mln dlr purchase"), and so do percentages unless they state a stake.
+
+    >>> t = "a 20-year bond, a 16-year high, the 12-member board, 51 pct-owned, a 40-mln dlr deal, a 5-pct rise"
+    >>> [timeless(k, s, t, t.index(s) + len(s)) for k, s in
+    ...  [("duration", "20-year"), ("duration", "16-year"), ("count", "12"), ("percent", "51 pct"),
+    ...   ("money", "40-mln dlr"), ("percent", "5-pct")]]
+    [True, False, True, True, False, False]
+    >>> t = "100 six to eight-tonne trucks"
+    >>> timeless("mass", "six to eight-tonne", t, len(t) - 7)
+    True
+    """
+    if kind == "duration":
+        word = _NEXT_WORD.match(text, end)
+        return word is None or PERIOD_CUES.get(word.group(1).lower()) != "record"
+    if kind == "money":
+        return False
+    if kind in _SIGNED_KINDS:
+        return _PARTICIPLE.match(text, end) is not None
+    return _HYPHEN_WORD.match(text, end) is not None or _HYPHENATED.search(surface) is not None
 
 
 def _lead_word(tokens: list[Token], index: int) -> str:

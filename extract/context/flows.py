@@ -36,6 +36,14 @@ _BARRIERS: Final = frozenset({"tariff", "tariffs", "duty", "duties", "quota", "q
 # sold is a security ("shares are being sold in the U.S." is no trade in goods).
 _SELL: Final = frozenset({"sold", "sales", "sale", "sell", "sells", "selling"})
 _SECURITIES: Final = frozenset({"shares", "stock", "stocks", "bonds", "notes", "securities", "stake", "debentures", "warrants"})
+# Forms of "buy": what is bought may be a security or a company, an acquisition and no trade in goods
+# ("agreed to buy 26% of an Indian firm", "to buy the Italian car maker", "a bid to buy shares").
+_BUY: Final = frozenset({"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing", "tender"})
+# Nouns of a company or a part of one, bought or sold whole. Source: the wording of business news.
+_COMPANIES: Final = frozenset(
+    {"firm", "firms", "company", "companies", "maker", "makers", "group", "rival", "unit", "units", "subsidiary"}
+    | {"subsidiaries", "operations", "business", "businesses", "assets", "chain", "stores", "bank", "banks", "carrier"}
+)
 # Forms of "make" that with "up" state a share ("Australia made up 40% of Japan's coal imports").
 _MAKE: Final = frozenset({"make", "makes", "made", "making"})
 # Words that end the object phrase of a flow verb: a country after them is another clause's
@@ -84,7 +92,7 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             if flow is not None:
                 out.append(flow)
             continue
-        if is_domestic(tokens, k) or (t[LOWER] in _SELL and _securities_object(tokens, k)):
+        if is_domestic(tokens, k) or ((t[LOWER] in _SELL or t[LOWER] in _BUY) and _securities_object(tokens, k)):
             continue
         verb = is_verb_use(tokens, k)
         subject = _subject(tokens, k, owner, is_verb=False)
@@ -107,6 +115,8 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
             )
             exporter = _after(tokens, k, ("from",), by_start, limit=12) or _of_origin(tokens, k, owner, bare=True)
             exporter = exporter or _came_from(tokens, k, by_start)
+        if not verb and market_only(t[LOWER], exporter, importer, subject):
+            continue
         joined = verb and coordinated_verb(tokens, k)
         if exporter and importer and exporter != importer:
             out.append(Flow(t[START], exporter, importer, t[TEXT], from_subject, joined))
@@ -116,6 +126,23 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
                 Flow(t[START], "" if same else exporter, "" if same else importer, t[TEXT], from_subject and not same, joined)
             )
     return _merge_flows(out)
+
+
+# Nouns of sale and purchase that, with only a country before them, name a market: "U.S. car
+# sales", "its Canadian sales", "all US house purchases" are sales and purchases in that country.
+_MARKET_NOUNS: Final = frozenset({"sales", "sale", "purchases", "purchase"})
+
+
+def market_only(word: str, exporter: str, importer: str, subject: str) -> bool:
+    """A noun of sale or purchase whose only country is the one before it ("U.S. car sales fell
+    6 pct", "half of all US house purchases") names sales in a market, not a trade between two
+    countries; with a partner ("U.S. arms sales to Iran") or an origin ("sales of French corn") it
+    is a flow.
+
+    >>> market_only("sales", "USA", "", "USA"), market_only("sales", "USA", "IRN", "USA"), market_only("sales", "FRA", "", "")
+    (True, False, False)
+    """
+    return word in _MARKET_NOUNS and bool(subject) and (exporter, importer) in ((subject, ""), ("", subject))
 
 
 def nearest_flow(flows: list[Flow], offset: int) -> Flow | None:
@@ -326,10 +353,18 @@ def _appositive_agent(tokens: list[Token], k: int, owner: dict[int, tuple[Mentio
     return ""
 
 
+# Words after which a country is another clause's partner, not the flow word's; so is one after
+# ", including", a part's ("export 450,000 cars, including 250,000 to the U.S.": not the whole's).
+_BREAKS: Final = frozenset({";", "while", "whereas"})
+
+
 def _after(tokens: list[Token], k: int, preps: tuple[str, ...], by_start: dict[int, Mention], limit: int) -> str:
     """Country after a preposition following the flow word: "to Russia", "from a North Korean seller"."""
     for j in range(k + 1, min(len(tokens) - 1, k + limit)):
-        if tokens[j][LOWER] in (";", "while", "whereas") or (j > k + 1 and TRADE_WORDS.get(tokens[j][LOWER]) in FLOW_CLASSES):
+        word = tokens[j][LOWER]
+        if word in _BREAKS or (word == "including" and tokens[j - 1][TEXT].endswith(",")):
+            break
+        if j > k + 1 and TRADE_WORDS.get(word) in FLOW_CLASSES:
             break
         if tokens[j][LOWER] in preps:
             nxt = j + 1
@@ -520,14 +555,25 @@ def _predicate_noun(tokens: list[Token], k: int) -> bool:
 
 
 def _securities_object(tokens: list[Token], k: int) -> bool:
-    """What a verb of sale sells, right after it, is a security or a stake: no trade in goods
-    ("Britain sold its 20% stake to a French group").
+    """What a verb of sale or purchase deals in, right after it and before any "from" or "to", is
+    a security, a stake or a company: no trade in goods ("Britain sold its 20% stake to a French
+    group", "agreed to buy 26% of Indian firm Hindustan", "to buy 50 pct of the company's stock").
 
     >>> from extract.context.tokens import tokenize
     >>> _securities_object(tokenize("Britain sold its 20% stake"), 1), _securities_object(tokenize("Peru sold 5% more tin"), 1)
     (True, False)
+    >>> _securities_object(tokenize("to buy 26% of Indian firm Hindustan"), 1)
+    True
+    >>> _securities_object(tokenize("Egypt will buy 100 jets from the U.S. company"), 2)
+    False
     """
-    return any(t[LOWER] in _SECURITIES for t in tokens[k + 1 : k + 6])
+    for t in tokens[k + 1 : k + 8]:
+        word = t[LOWER].removesuffix("'s").removesuffix("\u2019s")
+        if word in ("from", "to"):
+            return False
+        if word in _SECURITIES or word in _COMPANIES:
+            return True
+    return False
 
 
 def _imposer(tokens: list[Token], k: int, owner: dict[int, tuple[Mention, int]]) -> str:
@@ -589,6 +635,73 @@ def listed_partner(tokens: list[Token], index: int, mentions: list[Mention], flo
             if flow.subject_exporter and m.code != flow.exporter:
                 return m.code, ""
     return "", ""
+
+
+# Words that may stand between a figure and the "to"/"from" of its own partner: its unit and goods
+# ("240,000 tonnes of whites to Iran"), at most this many.
+_PARTNER_AFTER_REACH: Final = 4
+
+
+def partner_after(tokens: list[Token], after: int, mentions: list[Mention], flow: Flow) -> tuple[str, str]:
+    """In a list of figures each followed by its own partner ("exported 240,000 tonnes to Iran and
+    62,000 tonnes to Iraq", "export 450,000 cars, including 250,000 to the U.S."), the country
+    after "to"/"into" (importer) or "from" (exporter) within a few words after the figure, when the
+    flow does not name it already: (exporter, importer), "" for a side it does not name. ``after``
+    is the index of the token after the figure.
+
+    >>> from extract.context.countries import find_countries
+    >>> from extract.context.tokens import tokenize
+    >>> s = "Turkey exported 240,000 tonnes to Iran and 62,000 tonnes to Iraq"
+    >>> partner_after(tokenize(s), 9, find_countries(s), Flow(7, "TUR", "IRN", "exported"))
+    ('', 'IRQ')
+    >>> s = "Imports of 3 mln tonnes from Cuba and 2 mln from Thailand"
+    >>> partner_after(tokenize(s), 10, find_countries(s), Flow(0, "CUB", "", "Imports"))
+    ('THA', '')
+    """
+    by_start = {m.start: m for m in mentions}
+    for j in range(after, min(len(tokens) - 1, after + _PARTNER_AFTER_REACH + 1)):
+        word = tokens[j][LOWER]
+        if word in _PHRASE_ENDS or word[:1].isdigit():
+            break
+        if word not in ("to", "into", "from"):
+            continue
+        nxt = j + 1 if tokens[j + 1][LOWER] != "the" or j + 2 >= len(tokens) else j + 2
+        m = by_start.get(tokens[nxt][START])
+        if m is None or m.possessive:
+            return "", ""
+        if word == "from" and m.code not in (flow.exporter, flow.importer):
+            return m.code, ""
+        if word != "from" and m.code not in (flow.exporter, flow.importer):
+            return "", m.code
+        return "", ""
+    return "", ""
+
+
+def reporter_side(flow: Flow, earlier: Flow) -> Flow:
+    """A half-stated flow in a later clause takes its missing side from a complete flow of an
+    earlier clause, the country whose trade the sentence reports ("Kenyan exports to Pakistan were
+    75 mln, while imports from Pakistan were 4.8 mln": Pakistan -> Kenya): the other side of the
+    earlier flow when this one names one of its sides, else the earlier flow's own country (the
+    exporter of "exports", the importer of "imports").
+
+    >>> kenya = Flow(0, "KEN", "PAK", "exports")
+    >>> [(f.exporter, f.importer) for f in (reporter_side(Flow(40, "PAK", "", "imports"), kenya),
+    ...  reporter_side(Flow(40, "", "IND", "exports"), kenya), reporter_side(Flow(40, "", "PAK", "exports"), kenya))]
+    [('PAK', 'KEN'), ('KEN', 'IND'), ('KEN', 'PAK')]
+    """
+    named = flow.exporter or flow.importer
+    if (flow.exporter and flow.importer) or not named or not (earlier.exporter and earlier.importer):
+        return flow
+    if named in (earlier.exporter, earlier.importer):
+        other = earlier.importer if named == earlier.exporter else earlier.exporter
+    else:
+        other = earlier.exporter if TRADE_WORDS.get(earlier.cue.lower()) == "export" else earlier.importer
+    if other == named:
+        return flow
+    cue = f"{flow.cue}; the other side from {earlier.cue!r}"
+    if flow.exporter:
+        return Flow(flow.position, flow.exporter, other, cue, flow.subject_exporter, flow.coordinated)
+    return Flow(flow.position, other, flow.importer, cue, flow.subject_exporter, flow.coordinated)
 
 
 def _merge_flows(flows: list[Flow]) -> list[Flow]:

@@ -17,7 +17,18 @@ from typing import Final
 import regex
 
 from extract.figures.grammar import YEAR as _YEAR
-from extract.vocab import ABBREVIATIONS, MONTH_FORMS, MONTHS, NUMBER_WORDS, ORDINALS, PERIOD_CUES, RELATIVE_WORDS, alternation
+from extract.vocab import (
+    ABBREVIATIONS,
+    MONTH_FORMS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PERIOD_CUES,
+    RELATIVE_WORDS,
+    TRADE_FORMS,
+    TRADE_WORDS,
+    alternation,
+)
 
 # Longest first; only abbreviations take a full stop ("Oct."), so "in October." keeps its stop out.
 _MONTH: Final = (
@@ -43,6 +54,14 @@ _COUNT_WORDS: Final = {
 }
 _COUNT: Final = rf"(?: \d{{1,2}} | {alternation(_COUNT_WORDS, ignore_case=True)} )"
 _ENDED: Final = r"(?i: ended | ending | to )"
+_DECADE: Final = r"(?:1[89]|20)\d0"  # the first year of a decade: "the 1970s"
+# The nouns of what a figure measures (trade_words.tsv: flows and measures as nouns, in the plural
+# too): a month right before one, maybe past one word, names its period ("February exports rose",
+# "January car sales"). Checked after a match (a set, not an alternation: PERIOD compiles at start-up).
+_MEASURE_NOUNS: Final = frozenset(
+    w for w, form in TRADE_FORMS.items() if form == "noun" and TRADE_WORDS[w] in ("export", "import", "measure")
+)
+_WORDS_AFTER: Final = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
 PERIOD = regex.compile(
     rf"""
@@ -57,11 +76,15 @@ PERIOD = regex.compile(
   | (?P<first_n> (?i: first ) \s+ (?P<fn_count> {_COUNT} ) \s+ (?P<fn_unit> (?i: months | quarters ) )   # first nine months
         (?: \s+ (?i: of ) \s+ (?: (?P<fn_year> {_YEAR} )                                     # of 1986
             | (?P<fn_rel> (?i: this | last | the ) ) \s+ (?i: year ) ) )? )                     # of this year
-  | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+ (?P<b_unit> (?i: years | months ) ) )   # the last three years
-  | (?P<since> (?i: since ) \s+ (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] ) )   # since 2021
+  | (?P<back> (?i: last | past ) \s+ (?P<b_count> {_COUNT} ) \s+                        # the last three years
+        (?P<b_unit> (?i: years | months | weeks | days ) ) (?! \s+ (?i: of ) \b ) )   # (not "the last 10 days of March")
+  | (?P<since> (?i: since ) \s+ (?: (?: (?P<s_month> {_MONTH} ) \s+ )? (?P<s_year> {_YEAR} ) (?! [\w%-] )   # since 2021
+        | (?i: the \s+ )? (?: (?i: early | mid | late ) [\s-]+ )? (?P<s_decade> {_DECADE} ) s \b ) )   # since the mid-1970s
+  | (?P<decade> (?<= (?: \b (?P<dec_part> (?i: early | mid | late ) ) [\s-]+ )? )         # the late 1970s
+        (?P<dec_start> {_DECADE} ) s \b )
   | (?P<on_day> (?<= \b (?i: on | as \s of ) \s ) (?P<od_month> {_MONTH} ) \s+ (?P<od_day> \d{{1,2}} )  # on Feb 25
         (?! \d | ,? \s+ {_YEAR} ) )
-  | (?P<to_date> (?i: year [\s-] to [\s-] date ) )                                          # year-to-date
+  | (?P<to_date> (?P<td_unit> (?i: year | quarter | month | week ) ) [\s-] (?i: to ) [\s-] (?i: date ) )   # year-to-date
   | (?P<year_end> (?i: (?: year [\s-]? end | end \s+ of ) ) \s+ (?: (?P<ye_year> {_YEAR} )   # yearend 1986,
         | (?P<ye_month> {_MONTH} ) (?: \s+ (?P<ye_myear> {_YEAR} ) )? ) (?! \w ) )              # the end of February
   | (?P<rel_base> (?i: (?: previous | prior | preceding ) \s+ (?P<rb_unit> year | month | week | quarter | day ) \b
@@ -84,13 +107,16 @@ PERIOD = regex.compile(
   | (?P<hcode> \b H (?P<h_num> [12] ) (?: \s* (?P<hc_year> {_YEAR} ) )? \b )
   | (?P<months> (?: (?i: between | from ) \s+ )? (?P<m_from> {_MONTH} )          # January-October, between January and March
         (?: ,? \s+ (?P<mf_year> {_YEAR} ) )?                                          # between March 2022 and October 2023
-        \s* (?: [-\u2013] | \s (?i: to|through|until|and ) \s ) \s* (?P<m_to> {_MONTH} ) (?! \w )
+        \s* (?: [-\u2013/] | \s (?i: to|through|until|and ) \s ) \s*               # April/May, late April/early July
+        (?: (?i: early | mid | late ) [\s-]+ )? (?P<m_to> {_MONTH} ) (?! \w )
         (?: ,? \s+ (?i: of \s+ )? (?P<ms_year> {_YEAR} ) )? )                                # February and October of 1986
-  | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} ) ,? \s+ (?P<d_year> {_YEAR} ) )   # April 26, 2024
+  | (?P<day> (?P<d_month> {_MONTH} ) \s+ (?P<d_day> \d{{1,2}} )                              # April 26, 2024
+        (?: / (?P<d_day2> \d{{1,2}} ) (?! [\d/] ) | ,? \s+ (?P<d_year> {_YEAR} ) ) )                # April 14/30
   | (?P<month_rel> (?P<mr_name> {_MONTH} ) \s+ (?i: of \s+ )?                              # February last year
         (?P<mr_which> (?i: last | this ) ) \s+ (?i: year ) )
   | (?P<month> (?: (?P<m_name> {_MONTH} ) \s+ (?i: of \s+ )? (?P<m_year> {_YEAR} )          # October 2023, October of 2023
-              | (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
+              | (?: (?<= \b (?i: in|since|during|by|until|from|of|last|this|early|late|mid|end|through|the|for) [\s-] )
+                  | (?P<m_attr> (?= [A-Za-z]+ \.? \s+ [a-z] ) ) )                          # February exports (checked)
                 (?P<m_alone> {_MONTH} ) (?! \w | / | \s+ \d{{1,2}} \b ) ) )            # in October
   | (?P<relative> (?P<rel_which> {_RELATIVE} ) \s+ (?P<rel_unit> (?i: year|month|quarter ) ) )
   | (?P<yoy> (?i: year [\s-] on [\s-] year | year [\s-] over [\s-] year | y/y          # a comparison basis
@@ -120,10 +146,11 @@ PERIOD_TRIGGER: Final = re.compile(
         | [Ff]rom \s+ (?= {_YEAR} | a \s+ year | {_MONTH_WORDS} )                  # from 2021 to 2023
         | (?: {_ORDINAL_WORDS} ) (?= [\s-] (?:quarter|half) | \s+ \w+ \s+ (?:months|years|quarters) \b )  # first nine months
         | (?: {_RELATIVE_WORDS} | [Pp]rior | [Pp]receding )                       # last year, past three years, previous week
-            (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years) \b )
+            (?= \s+ (?:year|month|quarter|week|day) \b | \s+ \w+ \s+ (?:months|years|weeks|days) \b )
         | [Yy]ear (?: [\s-]? [Ee]nd (?= \s )                                        # yearend 1986
             | (?= [\s-] (?:on|over|to) [\s-] | s? \s+ (?:earlier|before|ago|ended|ending|to) \b | [\s-] ago \s+ period ) )
-        | (?: [Mm]onth | [Ww]eek | [Qq]uarter | [Dd]ay ) (?= s? \s+ (?:earlier|before|ago|ended|ending|to) \b )  # a week ago
+        | (?: [Mm]onth | [Ww]eek | [Qq]uarter | [Dd]ay )                             # a week ago, week-to-date
+            (?= s? \s+ (?:earlier|before|ago|ended|ending|to) \b | -to-date )
         | (?: [Ff]iscal | [Ff]inancial | [Cc]rop | 12 | [Tt]welve )                 # the fiscal year to June 2020
             (?= \s+ (?:year|months) \s+ (?:ended|ending|to) \s )
         | [Bb]oth (?= \s+ {_YEAR} )                                                   # both 1983 and 1984
@@ -133,7 +160,7 @@ PERIOD_TRIGGER: Final = re.compile(
         | [Ee]nd (?= \s+ of \s )                                                     # the end of February
         | (?: [Cc]orresponding | [Ss]ame ) (?= \s+ (?: year [\s-] ago | period \s+ (?:last|a \s+ year) ) )  # year-ago period
         | [Ss]ame (?= \s+ (?: {_YEAR} \s+ \w | (?:month|period|quarter|week) \s+ (?:of|in) \s+ {_YEAR} ) )  # same 1986 month
-        | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR}                            # October, Q3, 2023
+        | {_MONTH_WORDS} | Q[1-4] | H[12] | y/y | {_YEAR} s?                         # October, Q3, 2023, the 1990s
     ) \b
     """,
     re.VERBOSE,
@@ -271,13 +298,23 @@ def _months(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
 
 def _day(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
-    """ "April 26, 2024": that day; an impossible date is no period.
+    """ "April 26, 2024": that day; an impossible date is no period. "for April 14/30 delivery":
+    those days of the month, in the document's year (the tense of the clause may move it, like a
+    month named alone).
 
     >>> _resolve("April 26, 2024"), _resolve("February 30, 2024")
     (('2024-04-26', '2024-04-26'), ('', ''))
+    >>> _resolve("for April 14/30 delivery", date(1987, 4, 7)), _resolve("May 30/5")
+    (('1987-04-14', '1987-04-30'), ('', ''))
     """
+    month = MONTHS[m.group("d_month").rstrip(".")]
+    if m.group("d_day2"):
+        a, b = int(m.group("d_day")), int(m.group("d_day2"))
+        if anchor is None or not 1 <= a < b <= calendar.monthrange(anchor.year, month)[1]:
+            return _NONE
+        return date(anchor.year, month, a).isoformat(), date(anchor.year, month, b).isoformat()
     try:
-        day = date(int(m.group("d_year")), MONTHS[m.group("d_month").rstrip(".")], int(m.group("d_day"))).isoformat()
+        day = date(int(m.group("d_year")), month, int(m.group("d_day"))).isoformat()
     except ValueError:
         return _NONE
     return day, day
@@ -335,19 +372,24 @@ def _year(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     return f"{m.group('year')}-01-01", f"{m.group('year')}-12-31"
 
 
+# A split of more than one year ("the 1983/85 period", "its 1987/92 plan") runs from the first year
+# to the last, like "1983-85"; a wider one is more likely a pair of figures than a period.
+_LONGEST_SPLIT: Final = 10
+
+
 def _split(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "1986/87", "the 1985/86 crop year": both calendar years (the rulebook's convention for a
     fiscal or crop year whose months are not stated).
 
-    >>> _resolve("the 1985/86 crop year"), _resolve("1999/2000"), _resolve("1999/00"), _resolve("1986/89")
-    (('1985-01-01', '1986-12-31'), ('1999-01-01', '2000-12-31'), ('1999-01-01', '2000-12-31'), ('', ''))
+    >>> _resolve("the 1985/86 crop year"), _resolve("1999/2000"), _resolve("1999/00"), _resolve("the 1983/85 period")
+    (('1985-01-01', '1986-12-31'), ('1999-01-01', '2000-12-31'), ('1999-01-01', '2000-12-31'), ('1983-01-01', '1985-12-31'))
     """
     a = int(m.group("split_a"))
     b_text = m.group("split_b")
     b = int(b_text) if len(b_text) == 4 else _short_year(a, b_text)
     if b < a:
         b += 100  # "1999/00"
-    return (f"{a}-01-01", f"{b}-12-31") if b == a + 1 else _NONE
+    return (f"{a}-01-01", f"{b}-12-31") if a < b <= a + _LONGEST_SPLIT else _NONE
 
 
 def _pair(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
@@ -426,11 +468,17 @@ def _back(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 
     >>> _resolve("the last three years", date(1987, 4, 5)), _resolve("the past six months", date(1987, 4, 5))
     (('1984-04-05', '1987-04-05'), ('1986-10-05', '1987-04-05'))
+    >>> _resolve("in the past seven weeks", date(1987, 4, 1)), _resolve("the last 10 days", date(1987, 4, 1))
+    (('1987-02-12', '1987-04-01'), ('1987-03-23', '1987-04-01'))
     """
     if anchor is None:
         return _NONE
     count = _count(m.group("b_count"))
-    months = count * 12 if m.group("b_unit").lower().startswith("year") else count
+    unit = m.group("b_unit").lower()
+    if unit in ("weeks", "days"):  # whole days counted back, the document's date the last of them
+        days = count * (7 if unit == "weeks" else 1)
+        return (anchor - timedelta(days=days - 1)).isoformat(), anchor.isoformat()
+    months = count * 12 if unit.startswith("year") else count
     index = anchor.year * 12 + anchor.month - 1 - months
     year_n, month = index // 12, index % 12 + 1
     start = date(year_n, month, min(anchor.day, calendar.monthrange(year_n, month)[1]))
@@ -440,13 +488,13 @@ def _back(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 def _since(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "since 2021": from its start to the document's date (nothing without a date).
 
-    >>> _resolve("since 2021", date(2024, 5, 7)), _resolve("since June 2003")
-    (('2021-01-01', '2024-05-07'), ('', ''))
+    >>> _resolve("since 2021", date(2024, 5, 7)), _resolve("since June 2003"), _resolve("since the 1970s", date(1987, 6, 1))
+    (('2021-01-01', '2024-05-07'), ('', ''), ('1970-01-01', '1987-06-01'))
     """
     if anchor is None:
         return _NONE
     month = MONTHS[m.group("s_month").rstrip(".")] if m.group("s_month") else 1
-    start = date(int(m.group("s_year")), month, 1)
+    start = date(int(m.group("s_year") or m.group("s_decade")), month, 1)
     return (start.isoformat(), anchor.isoformat()) if start <= anchor else _NONE
 
 
@@ -505,12 +553,42 @@ def _month_relative(m: regex.Match[str], anchor: date | None) -> tuple[str, str]
 
 
 def _to_date(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
-    """ "year-to-date": from the first of January to the document's date.
+    """ "year-to-date", "month to date", "the week to date": from the start of that year, quarter,
+    month or week (a Monday) to the document's date.
 
-    >>> _resolve("year-to-date sales", date(1987, 3, 25))
-    ('1987-01-01', '1987-03-25')
+    >>> _resolve("year-to-date sales", date(1987, 3, 25)), _resolve("sold for the week to date", date(1987, 4, 7))
+    (('1987-01-01', '1987-03-25'), ('1987-04-06', '1987-04-07'))
+    >>> _resolve("quarter-to-date", date(1987, 5, 20)), _resolve("month to date", date(1987, 5, 20))
+    (('1987-04-01', '1987-05-20'), ('1987-05-01', '1987-05-20'))
     """
-    return (f"{anchor.year}-01-01", anchor.isoformat()) if anchor else _NONE
+    if anchor is None:
+        return _NONE
+    unit = m.group("td_unit").lower()
+    if unit == "week":
+        first = anchor - timedelta(days=anchor.weekday())
+    elif unit == "month":
+        first = anchor.replace(day=1)
+    elif unit == "quarter":
+        first = date(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 1)
+    else:
+        first = date(anchor.year, 1, 1)
+    return first.isoformat(), anchor.isoformat()
+
+
+# Years of a decade by its part: "the early 1980s" 1980-83, "the mid-1980s" 1984-86, "the late
+# 1980s" 1987-89 (our convention, in thirds: news uses the words loosely).
+_DECADE_PARTS: Final = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _decade(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
+    """ "the 1970s", "the late 1970s": the decade's years, or the part of it named.
+
+    >>> _resolve("in the 1970s"), _resolve("in the late 1970s"), _resolve("by the mid-1990s")
+    (('1970-01-01', '1979-12-31'), ('1977-01-01', '1979-12-31'), ('1994-01-01', '1996-12-31'))
+    """
+    start = int(m.group("dec_start"))
+    first, last = _DECADE_PARTS[(m.group("dec_part") or "").lower()]
+    return f"{start + first}-01-01", f"{start + last}-12-31"
 
 
 def _year_end(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
@@ -655,6 +733,7 @@ RESOLVERS: Final[dict[str, Resolver]] = {
     "day_span": _day_span,
     "month_rel": _month_relative,
     "to_date": _to_date,
+    "decade": _decade,
     "year_end": _year_end,
     "rel_base": _relative_base,
     "split": _split,
@@ -738,10 +817,16 @@ def find_periods(text: str, start: int = 0, end: int | None = None, anchor: date
         cue = lead_cue(text, m.start())
         if cue == "not_period" or (cue == "record" and kind == "since"):
             continue
+        if kind == "month" and m.group("m_attr") is not None and not before_measure_noun(text, m.end()):
+            continue  # "May be", "March said": a month alone names a period before a measure noun only
+        if kind == "decade" and _DECADE_LEAD.search(text, max(0, m.start() - 20), m.start()) is None:
+            continue  # "the darling of late 1990s investors": a decade names a period only after "in", "by"…
         first, last = RESOLVERS[kind](m, anchor)
         yearless = kind if _is_yearless(m, kind) else ""
         shift = _shift_of(m) if kind == "rel_base" else ""
-        delivery = _DELIVERY.match(text, m.end()) is not None and text[max(0, m.start() - 5) : m.start()].lower().endswith("for ")
+        delivery = _is_delivery(text, m.start(), m.end())
+        if kind == "months" and "/" in m.group() and yearless and not (delivery or _named_span(text, m.start(), m.end())):
+            continue  # "Jul/Dec 1.40 under": a futures position, not a span (unlike "for April/May delivery")
         # a relative base right after "from", "compared with" has no figure of its own ("up 24 pct
         # from the same 1986 period"): a comparison's base, not the change's period
         is_base = cue == "base" or (bool(shift) and (cue == "compare" or _compared_on(text, m.start())))
@@ -761,6 +846,62 @@ def _compared_on(text: str, start: int) -> bool:
     (True, False)
     """
     return _COMPARED_ON.search(text, max(0, start - 12), start) is not None
+
+
+# "for" before a period of delivery, maybe with a part of the month ("for late April/early July
+# shipment"); without it only a delivery or a contract month is one ("April delivery cattle", "the
+# June contract"): "February shipments rose" are goods that moved.
+_FOR_BEFORE: Final = re.compile(r"\bfor\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+_DELIVERY_MONTH: Final = re.compile(r"\s+(?:deliver(?:y|ies)|contracts?)\b", re.IGNORECASE)
+_NOT_DELIVERY_BEFORE: Final = re.compile(r"\b(?:in|during|since|last|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_delivery(text: str, start: int, end: int) -> bool:
+    """The period at ``start``..``end`` is when goods bought or sold will move: "for May shipment",
+    "April delivery cattle", "the June contract"; not "February shipments rose", "deliveries in
+    April fell".
+
+    >>> text = "for May shipment; April delivery cattle; February shipments rose; sold in June delivery"
+    >>> [_is_delivery(text, text.index(m), text.index(m) + len(m)) for m in ("May", "April", "February", "June")]
+    [True, True, False, False]
+    """
+    before = max(0, start - 16)
+    if _DELIVERY.match(text, end) is not None and _FOR_BEFORE.search(text, before, start) is not None:
+        return True
+    return _DELIVERY_MONTH.match(text, end) is not None and _NOT_DELIVERY_BEFORE.search(text, before, start) is None
+
+
+# A noun that makes a pair of months a span: "in the January/November period".
+_PERIOD_NOUN: Final = re.compile(r"\s+period\b", re.IGNORECASE)
+# A preposition of time before a decade: "in the 1970s", "by the late 1990s", "during the 1980s".
+_DECADE_LEAD: Final = re.compile(
+    r"\b(?:in|during|by|until|through|throughout|over|from|for)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE
+)
+# A preposition that makes a pair of months a span: "during Jan/Dec", "over the March/May period".
+_SPAN_BEFORE: Final = re.compile(r"\b(?:in|during|over|for|of|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def before_measure_noun(text: str, end: int) -> bool:
+    """The word after ``end``, or the one after it, is the noun of a measure ("February exports
+    rose", "January car sales").
+
+    >>> text = "February exports rose; March car sales fell; May be lower"
+    >>> [before_measure_noun(text, text.index(m) + len(m)) for m in ("February", "March", "May")]
+    [True, True, False]
+    """
+    words = _WORDS_AFTER.match(text, end)
+    return words is not None and (words.group(1) in _MEASURE_NOUNS or words.group(2) in _MEASURE_NOUNS)
+
+
+def _named_span(text: str, start: int, end: int) -> bool:
+    """A yearless pair of months with a slash read as a span: after a preposition or before
+    "period" ("in the January/November period", "during Jan/Dec"); alone it labels a futures
+    position ("Aug/Sept at 1,870 dlrs").
+
+    >>> _named_span("sold in Jan/Dec", 8, 15), _named_span("Aug/Sept at 1,870", 0, 8)
+    (True, False)
+    """
+    return _PERIOD_NOUN.match(text, end) is not None or _SPAN_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 # What follows a period of delivery: "for May to September shipment", "for April/May delivery".
@@ -799,6 +940,7 @@ _YEAR_GROUPS: Final = {
     "months": ("ms_year", "mf_year"),
     "month": ("m_year",),
     "first_n": ("fn_year", "fn_rel"),
+    "day": ("d_year",),
 }
 
 
