@@ -742,23 +742,23 @@ PERIOD_CLASSES = [
         "2020-03-03",
         "2020-03-03",
     ),
-    ("hyphen-size-in-words", "Isuzu exported 100 six to eight-tonne trucks in 1986.", "1987-06-16", "six to eight-tonne", "", ""),
+    ("hyphen-size-in-words", "It shipped 240 six to eight-tonne lorries in 1986.", "1987-06-16", "six to eight-tonne", "", ""),
     (
         "hyphen-size-count-keeps",
-        "Isuzu exported 100 six to eight-tonne trucks in 1986.",
+        "It shipped 240 six to eight-tonne lorries in 1986.",
         "1987-06-16",
-        "100",
+        "240",
         "1986-01-01",
         "1986-12-31",
     ),
     # a delivery period that opens the sentence is the scene of all its figures, the price too
     (
         "delivery-opens-wire",
-        "For June shipment, Brazil bought 25,000 tonnes at 83.49 dlrs a tonne.",
+        "For July shipment, Peru sold 18,000 tonnes at 96.15 dlrs a tonne.",
         "1987-04-02",
-        "83.49 dlrs a tonne",
-        "1987-06-01",
-        "1987-06-30",
+        "96.15 dlrs a tonne",
+        "1987-07-01",
+        "1987-07-31",
     ),
     (
         "delivery-opens-modern",
@@ -788,11 +788,11 @@ PERIOD_CLASSES = [
     ),
     (
         "span-between-reached",
-        "Sales rose to 100 tonnes between August and October 2023.",
+        "Stocks climbed to 240 tonnes between May and July 2022.",
         "2024-03-02",
-        "100 tonnes",
-        "2023-10-01",
-        "2023-10-31",
+        "240 tonnes",
+        "2022-07-01",
+        "2022-07-31",
     ),
     # a pair of months with a slash is a delivery window or a named span; alone, a futures position
     (
@@ -830,11 +830,11 @@ PERIOD_CLASSES = [
     ),
     (
         "slash-days-price",
-        "Traders sold wheat for May 5/30 at 117.44 dlrs a tonne.",
+        "Exporters offered maize for June 3/25 at 104.60 dlrs a tonne.",
         "1987-04-20",
-        "117.44 dlrs a tonne",
-        "1987-05-05",
-        "1987-05-30",
+        "104.60 dlrs a tonne",
+        "1987-06-03",
+        "1987-06-25",
     ),
     (
         "slash-years-span",
@@ -886,7 +886,7 @@ PERIOD_CLASSES = [
         "1987-03-01",
         "1987-03-31",
     ),
-    ("to-date-week", "There were 37,000 head sold for the week to date.", "1987-04-08", "37,000", "1987-04-06", "1987-04-08"),
+    ("to-date-week", "Some 42,500 head were traded for the week to date.", "1987-04-08", "42,500", "1987-04-06", "1987-04-08"),
     ("to-date-month", "Month-to-date sales of cars reached 8,800 units.", "2024-05-20", "8,800", "2024-05-01", "2024-05-20"),
     (
         "decade-late",
@@ -914,22 +914,22 @@ PERIOD_CLASSES = [
     ),
     ("decade-adjective", "WorldCom became a $160bn darling of late 1990s investors.", "2005-03-05", "$160bn", "", ""),
     ("decade-record", "Inflation of 0.2 pct was the lowest since the mid-1960s.", "1987-03-05", "0.2 pct", "", ""),
-    # a period inside another figure's noun phrase ("a 1985 deficit of 900 mln") dates that figure only
+    # a period inside another figure's noun phrase ("a 1984 deficit of 650 mln") dates that figure only
     (
         "attributive-deficit-wire",
-        "Korea had a surplus of 4.5 bln dlrs, against a 1985 deficit of 900 mln dlrs.",
+        "Taiwan posted a surplus of 3.1 bln dlrs, against a 1984 deficit of 650 mln dlrs.",
         "1987-03-02",
-        "4.5 bln dlrs",
+        "3.1 bln dlrs",
         "",
         "",
     ),
     (
         "attributive-deficit-own",
-        "Korea had a surplus of 4.5 bln dlrs, against a 1985 deficit of 900 mln dlrs.",
+        "Taiwan posted a surplus of 3.1 bln dlrs, against a 1984 deficit of 650 mln dlrs.",
         "1987-03-02",
-        "900 mln dlrs",
-        "1985-01-01",
-        "1985-12-31",
+        "650 mln dlrs",
+        "1984-01-01",
+        "1984-12-31",
     ),
     (
         "attributive-loss-modern",
@@ -955,12 +955,12 @@ PERIOD_CLASSES = [
         "1986-01-01",
         "1986-12-31",
     ),
-    # a restatement ("32.7 billion crowns, or 4.8 billion dlrs") has the period of the figure it restates
+    # a restatement ("21.4 billion crowns, or 3.1 billion dlrs") has the period of the figure it restates
     (
         "restatement-same-period",
-        "At yearend 1986 the backlog was 32.7 billion crowns, or 4.8 billion dlrs, up from 30.9 billion at the end of 1985.",
+        "At yearend 1986 the order book was 21.4 billion crowns, or 3.1 billion dlrs, up from 19.8 billion at the end of 1985.",
         "1987-03-02",
-        "4.8 billion dlrs",
+        "3.1 billion dlrs",
         "1986-12-31",
         "1986-12-31",
     ),
@@ -1052,36 +1052,36 @@ def test_period_classes(text: str, date: str, surface: str, first: str, last: st
 # Row: id (class-form), sentence, document date, figure surface, exporter, importer.
 FLOW_CLASSES = [
     # sales or purchases with only the country before them are a market's, no flow; nor is money supply
-    ("market-car-sales-wire", "Chrysler said its U.S. car sales dipped 3.6 pct in March.", "1987-03-24", "3.6 pct", "", ""),
-    ("market-modern", "Chinese PC sales have risen by a fifth in each of the past two years.", "2005-03-05", "a fifth", "", ""),
-    ("market-purchases", "Fannie Mae underwrites half of all US house purchases.", "2005-03-05", "half", "", ""),
+    ("market-car-sales-wire", "The automaker said its U.S. truck sales slipped 2.9 pct in May.", "1987-06-03", "2.9 pct", "", ""),
+    ("market-modern", "Indian phone sales grew by a third in each of the last three years.", "2005-03-05", "a third", "", ""),
+    ("market-purchases", "The agency backs half of all US home purchases.", "2005-03-05", "half", "", ""),
     ("market-partner-keeps", "U.S. arms sales to Iran reached 30 mln dlrs.", "1987-03-05", "30 mln dlrs", "USA", "IRN"),
     ("money-supply", "Singapore's M-1 money supply rose 2.7 pct in January.", "1987-03-30", "2.7 pct", "", ""),
     # a partner after ", including" is the part's, not the whole's
     (
         "including-partner-part",
-        "Hyundai will export 450,000 cars in 1987, including 250,000 to the U.S.",
+        "The carmaker plans to ship 310,000 vans in 1988, including 120,000 to the U.S.",
         "1987-03-04",
-        "450,000",
+        "310,000",
         "",
         "",
     ),
     # buying or selling a company, a stake or securities is no trade in goods
-    ("acquisition-firms", "Holcim bid $800m to buy two Indian cement firms.", "2005-03-05", "$800m", "", ""),
+    ("acquisition-firms", "A Swiss group offered $640m to buy two Thai glass makers.", "2005-03-05", "$640m", "", ""),
     (
         "acquisition-bank",
-        "Standard Chartered will spend $3.3bn to buy one of South Korea's main banks.",
+        "A British lender will pay $2.7bn to buy one of Taiwan's largest banks.",
         "2005-03-05",
-        "$3.3bn",
+        "$2.7bn",
         "",
         "",
     ),
     ("acquisition-stake-of-maker", "Fiat agreed to buy 26% of a Brazilian maker of parts.", "2005-03-05", "26%", "", ""),
     (
         "acquisition-wire-bonds",
-        "Japanese net purchases of foreign bonds dropped to 9.41 billion dlrs.",
+        "Taiwanese net purchases of overseas bonds fell to 6.28 billion dlrs.",
         "1987-03-05",
-        "9.41 billion dlrs",
+        "6.28 billion dlrs",
         "",
         "",
     ),
@@ -1135,9 +1135,9 @@ FLOW_CLASSES = [
     ),
     (
         "reporter-mirror-wire",
-        "Kenyan exports to Pakistan were worth 75 mln dlrs, while imports from Pakistan amounted to 4.8 mln dlrs.",
+        "Kenyan exports to Pakistan were worth 62 mln dlrs, while imports from Pakistan came to 3.9 mln dlrs.",
         "1987-04-03",
-        "4.8 mln dlrs",
+        "3.9 mln dlrs",
         "PAK",
         "KEN",
     ),
@@ -1151,11 +1151,11 @@ FLOW_CLASSES = [
     ),
     (
         "reporter-other-partner",
-        "Brazilian exports to Canada totalled 800 mln dlrs in 1985, while imports from Germany reached 700 mln dlrs.",
+        "Chilean exports to Japan came to 650 mln dlrs in 1986, while imports from France stood at 540 mln dlrs.",
         "1987-03-05",
-        "700 mln dlrs",
-        "DEU",
-        "BRA",
+        "540 mln dlrs",
+        "FRA",
+        "CHL",
     ),
     (
         "reporter-modern-whereas",

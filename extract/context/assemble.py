@@ -49,8 +49,8 @@ _QUALIFYING: Final = function_words("adverb", "preposition", "conjunction", "art
 _SPANS: Final = frozenset({"first_n", "back", "ending", "week", "rel_base"})
 _SCENE_BREAKERS: Final = frozenset({"up", "down", "level", "export", "import"})
 _COMMA: Final = re.compile(",")
-# Words at most between a comparison's base figure and the period that dates it ("against 19,217
-# tonnes shipped in the same 1986 month": "tonnes" is the figure's, then three words).
+# Words at most between a comparison's base figure and the period that dates it ("against 14,380
+# tonnes loaded in the same 1985 month": "tonnes" is the figure's, then three words).
 _BASE_REACH: Final = 4
 # Words that open an aside set off by commas: an appositive ("DaimlerChrysler, a 30% shareholder,
 # …"), a non-restrictive relative clause (", which opened in March,") or a "with" phrase (", with 355
@@ -438,8 +438,8 @@ class Clauses:
 
     def _period_after_base(self, periods: list[Period], start: int, end: int) -> Period | None:
         """For a comparison's base figure (after "from", "against", "compared with"), the period
-        that follows it within a few words, with no mark or figure between ("against 19,217 tonnes
-        shipped in the same 1986 month", "from 3.64 dlrs in April 1985"): a period before it is
+        that follows it within a few words, with no mark or figure between ("against 14,380 tonnes
+        loaded in the same 1985 month", "from 2.91 dlrs in May 1985"): a period before it is
         the figure's it is compared with."""
         if self._token_starts is None:
             self._token_starts = [t[START] for t in self.tokens]
@@ -469,7 +469,7 @@ class Clauses:
 
     def _possessive_periods(self) -> dict[int, int]:
         """Start of each possessive or attributive period -> start of the figure it dates
-        ("January's $129 mln", "a 1985 deficit of 900 mln"), once per sentence."""
+        ("January's $214 mln", "a 1984 deficit of 650 mln"), once per sentence."""
         if self._token_starts is None:
             self._token_starts = [t[START] for t in self.tokens]
         owners = {}
@@ -577,8 +577,8 @@ def asides(tokens: list[Token], commas: list[int]) -> list[tuple[int, int, bool]
     [('founded in 1952', False), ('a buyer', True)]
     >>> show("In 1986, the firm sold 5%, a tenfold rise, and more")
     [('a tenfold rise', False)]
-    >>> show("It will export 450,000 cars in 1987, including 250,000 to Canada, and more")
-    [('including 250,000 to Canada', False)]
+    >>> show("The maker plans to ship 320,000 vans in 1988, including 90,000 to Canada, and more")
+    [('including 90,000 to Canada', False)]
     """
     # (index of the comma's token, offset of the comma); a number token may hold its comma ("1952,"),
     # and a comma inside a number ("4,000") is none
@@ -630,10 +630,10 @@ def across_aside(spans: list[tuple[int, int, bool]], period: int, figure: int) -
 def _delivery_first(
     periods: list[Period], start: int, end: int, figures: list[tuple[int, int]], opens: Callable[[Period], bool]
 ) -> tuple[Period | None, str]:
-    """The period of delivery if the clause names one with no other figure between ("bought 95,000
-    tonnes late last month for May to September shipment": May to September) or one that opens the
-    sentence, the scene of all its figures ("For June shipment, Brazil bought 25,000 tonnes at 83.49
-    dlrs"), else the nearest; with the rule that chose it."""
+    """The period of delivery if the clause names one with no other figure between ("took 40,000
+    tonnes this week for March to June arrival": March to June) or one that opens the sentence, the
+    scene of all its figures ("For August loading, Peru sold 12,000 tonnes at 91.20 dlrs"), else the
+    nearest; with the rule that chose it."""
     own = [
         p
         for p in periods
@@ -664,8 +664,8 @@ def timeless(kind: str, surface: str, text: str, end: int) -> bool:
     ...  [("duration", "20-year"), ("duration", "16-year"), ("count", "12"), ("percent", "51 pct"),
     ...   ("money", "40-mln dlr"), ("percent", "5-pct")]]
     [True, False, True, True, False, False]
-    >>> t = "100 six to eight-tonne trucks"
-    >>> timeless("mass", "six to eight-tonne", t, len(t) - 7)
+    >>> t = "240 six to eight-tonne lorries"
+    >>> timeless("mass", "six to eight-tonne", t, len(t) - 8)
     True
     """
     if kind == "duration":

@@ -129,13 +129,13 @@ def find_flows(tokens: list[Token], mentions: list[Mention], flow_words: list[in
 
 
 # Nouns of sale and purchase that, with only a country before them, name a market: "U.S. car
-# sales", "its Canadian sales", "all US house purchases" are sales and purchases in that country.
+# sales", "its Canadian sales", "all US home purchases" are sales and purchases in that country.
 _MARKET_NOUNS: Final = frozenset({"sales", "sale", "purchases", "purchase"})
 
 
 def market_only(word: str, exporter: str, importer: str, subject: str) -> bool:
     """A noun of sale or purchase whose only country is the one before it ("U.S. car sales fell
-    6 pct", "half of all US house purchases") names sales in a market, not a trade between two
+    6 pct", "half of all US home purchases") names sales in a market, not a trade between two
     countries; with a partner ("U.S. arms sales to Iran") or an origin ("sales of French corn") it
     is a flow.
 
@@ -557,12 +557,12 @@ def _predicate_noun(tokens: list[Token], k: int) -> bool:
 def _securities_object(tokens: list[Token], k: int) -> bool:
     """What a verb of sale or purchase deals in, right after it and before any "from" or "to", is
     a security, a stake or a company: no trade in goods ("Britain sold its 20% stake to a French
-    group", "agreed to buy 26% of Indian firm Hindustan", "to buy 50 pct of the company's stock").
+    group", "agreed to buy 31% of a Kenyan firm", "to buy 45 pct of the group's shares").
 
     >>> from extract.context.tokens import tokenize
     >>> _securities_object(tokenize("Britain sold its 20% stake"), 1), _securities_object(tokenize("Peru sold 5% more tin"), 1)
     (True, False)
-    >>> _securities_object(tokenize("to buy 26% of Indian firm Hindustan"), 1)
+    >>> _securities_object(tokenize("to buy 31% of a Kenyan firm"), 1)
     True
     >>> _securities_object(tokenize("Egypt will buy 100 jets from the U.S. company"), 2)
     False
@@ -680,7 +680,7 @@ def partner_after(tokens: list[Token], after: int, mentions: list[Mention], flow
 def reporter_side(flow: Flow, earlier: Flow) -> Flow:
     """A half-stated flow in a later clause takes its missing side from a complete flow of an
     earlier clause, the country whose trade the sentence reports ("Kenyan exports to Pakistan were
-    75 mln, while imports from Pakistan were 4.8 mln": Pakistan -> Kenya): the other side of the
+    62 mln, while imports from Pakistan were 3.9 mln": Pakistan -> Kenya): the other side of the
     earlier flow when this one names one of its sides, else the earlier flow's own country (the
     exporter of "exports", the importer of "imports").
 

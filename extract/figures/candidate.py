@@ -358,12 +358,12 @@ _GOODS_KINDS: Final = _RATE_KINDS - {"count"}  # a count per time stays a count 
 
 def rate_named_before(text: str, unit: str, kind: str, start: int) -> tuple[str, str] | None:
     """(unit, kind) of goods that an adverb of frequency before them makes a rate: "a daily
-    average of 120 mln cubic feet" is cubic feet per day, "an annual capacity of 800,000 tonnes"
+    average of 145 mln cubic feet" is cubic feet per day, "an annual capacity of 650,000 tonnes"
     tonnes per year. Goods only: counts, money and shares keep their unit.
 
-    >>> rate_named_before("It produced a daily average of 120 mln cubic feet.", "cubic_foot", "volume", 31)
+    >>> rate_named_before("It pumped a daily average of 145 mln cubic feet.", "cubic_foot", "volume", 29)
     ('cubic_foot / day', 'volumetric_flow_rate')
-    >>> rate_named_before("at an annual rate of 8.3 mln units", "", "count", 21)
+    >>> rate_named_before("at an annual rate of 6.1 mln units", "", "count", 21)
     """
     if kind not in _GOODS_KINDS or "/" in unit:
         return None

@@ -440,7 +440,7 @@ FROM_BEFORE = regex.compile(
     FLAGS,
 )
 
-# Between a bare scaled number and the whole it is part of: "280 million of the 1.5 billion
+# Between a bare scaled number and the whole it is part of: "340 million of the 2.2 billion
 # shekels", "2 mln of its 5 mln tonnes".
 PART_OF_WHOLE = regex.compile(r"[^\S\n]+ of [^\S\n]+ (?i: the | its | their | a [^\S\n]+ total [^\S\n]+ of ) [^\S\n]+ \Z", FLAGS)
 

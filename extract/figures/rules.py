@@ -293,7 +293,7 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     False
     >>> judge(duration_names_a_period, "unchanged for the past 30 years", "30")  # how long: a figure
     False
-    >>> judge(duration_names_a_period, "a loss for the last three months of 2004", "three")
+    >>> judge(duration_names_a_period, "a surplus for the last three months of 2021", "three")
     True
     """
     if c.kind != "duration" or c.scale_text or "-" in text[c.start : c.end]:
@@ -308,7 +308,7 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
     article = word_before(text, article_at).lower()
     if article not in _BEFORE_A_PERIOD_WORD:
         return False
-    if article != "the" or before not in _RECENT_WORDS or _OF_AFTER.match(text, c.end):  # "the last three months of 2004"
+    if article != "the" or before not in _RECENT_WORDS or _OF_AFTER.match(text, c.end):  # "the last three months of 2021"
         return True
     return not _lasting_for(text, article_at - len(article) - 1)
 
@@ -316,7 +316,7 @@ def duration_names_a_period(c: Candidate, text: str) -> bool:
 # "past", "last", "previous", "next": the words that count a stretch back or ahead from the
 # document's date (relative_words.tsv, steps -1 and 1).
 _RECENT_WORDS: Final = frozenset(w for w, step in RELATIVE_WORDS.items() if step in ("-1", "1"))
-_OF_AFTER = regex.compile(r"[^\S\n]+of\b")  # "the last three months of 2004" names a part of a period
+_OF_AFTER = regex.compile(r"[^\S\n]+of\b")  # "the last three months of 2021" names a part of a period
 # The prepositions that make "the past two years" say how long, not when (English grammar: the
 # two that take a duration as their object and no date).
 _HOW_LONG: Final = frozenset({"for", "within"})
