@@ -185,9 +185,9 @@ CLAUSE_PERIODS = [
     # real news (dev) classes
     (
         "opening-period-holds",
-        "For the whole of 2004, GM earned $3.7bn, while its revenue rose 4.5% to $193bn.",
+        "For the whole of 2004, the carmaker earned $2.9bn, while its revenue rose 3.8% to $151bn.",
         "",
-        "$193bn",
+        "$151bn",
         "2004-01-01",
     ),
     ("while-takes-no-other-period", "Exports to Chile fell last year, while shipments to Peru rose 5%.", "1987-03-12", "5%", ""),
@@ -205,7 +205,7 @@ CLAUSE_PERIODS = [
         "$40 million",
         "1986-11-01",
     ),
-    ("target-in-next-clause", "Output rose to one mln bpd, and is expected to reach 1.5 mln bpd by 1995.", "", "one mln bpd", ""),
+    ("target-in-next-clause", "Output climbed to two mln bpd, and should reach 2.4 mln bpd by 1995.", "", "two mln bpd", ""),
     ("compared-base", "Growth was 7.0 pct compared with 7.3 pct in 1985/86.", "", "7.0 pct", ""),
     ("compared-base-own", "Growth was 7.0 pct compared with 7.3 pct in 1985/86.", "", "7.3 pct", "1985-01-01"),
     ("compared-to-base", "Growth was 7.0 pct compared to 7.3 pct in 1985/86.", "", "7.0 pct", ""),
@@ -233,9 +233,9 @@ CLAUSE_PERIODS = [
     ),
     (
         "previous-week-base",
-        "Thailand exported 75,160 tonnes in the week ended March 31, down from 88,785 tonnes the previous week.",
+        "Burma shipped 61,420 tonnes in the week ended March 31, down from 70,915 tonnes the previous week.",
         "1987-04-07",
-        "88,785 tonnes",
+        "70,915 tonnes",
         "1987-03-18",
     ),
     ("year-ago-base", "Slaughter was 265,000 head versus 248,000 a year ago.", "1987-06-19", "248,000", "1986-06-19"),
@@ -263,9 +263,9 @@ CLAUSE_PERIODS = [
     ("from-base-before-the-level", "Growth will slow in 2005, falling from 3.2% in 2004 to 2.5%.", "", "2.5%", "2005-01-01"),
     (
         "month-before-vs-after",
-        "The target is 5 pct for this year although a 0.6 pct increase in March raised it.",
+        "The goal is 4 pct for this year although a 0.8 pct rise in March lifted it.",
         "1987-04-21",
-        "0.6 pct",
+        "0.8 pct",
         "1987-03-01",
     ),
 ]
@@ -390,11 +390,11 @@ PERIODS += [
     ("than-base-is-not-the-figures", "Turnover was 5% lower than in 1985.", "1987-04-02", "", "", ""),
     (
         "day-span",
-        "Sales rose 5% in the nine days from March 11 through March 20.",
+        "Sales rose 5% in the eight days from March 12 through March 19.",
         "1987-03-24",
-        "from March 11 through March 20",
-        "1987-03-11",
-        "1987-03-20",
+        "from March 12 through March 19",
+        "1987-03-12",
+        "1987-03-19",
     ),
     ("yearend", "Reserves were 5% higher at yearend 1986.", "", "yearend 1986", "1986-12-31", "1986-12-31"),
     (
@@ -578,7 +578,7 @@ FLOW_FORMS = [
     # lists and coordination: an elliptical list of partners, a verb joined after the figure, a second subject
     ("list-of-importers", "Exports to Japan rose 5%, to China 8% and to India 3%.", "", "8%", "", "CHN"),
     ("list-of-origins", "Imports from Chile fell 2%, from Peru 6% and from Bolivia 1%.", "", "6%", "PER", ""),
-    ("produced-and-exported", "Pakistan produced 540 mln kilos of yarn and exported 157 mln kilos.", "", "540 mln kilos", "", ""),
+    ("produced-and-exported", "Egypt spun 410 mln kilos of yarn and exported 126 mln kilos.", "", "410 mln kilos", "", ""),
     (
         "harvested-and-then-sold",
         "Thailand harvested 20 mln tonnes and then sold 6 mln tonnes to Iran.",
@@ -622,9 +622,9 @@ FLOW_FORMS = [
     ),
     (
         "bank-of-country-sells-bills",
-        "The Bank of Japan will sell 300 billion yen of bills tomorrow.",
+        "The Bank of Japan plans to sell 250 billion yen of bills on Friday.",
         "",
-        "300 billion yen",
+        "250 billion yen",
         "",
         "",
     ),
@@ -635,7 +635,7 @@ FLOW_FORMS = [
     ("copula-biggest-buyer", "China is the biggest buyer of Australian ore, taking 80% of it.", "", "80%", "AUS", "CHN"),
     ("copula-largest-supplier", "The U.S. was the largest supplier in May with 38,000 tonnes.", "", "38,000 tonnes", "USA", ""),
     ("stake-sold-to", "Britain sold its 20% stake in the firm to a French group.", "", "20%", "", ""),
-    ("shares-sold", "The U.S. group sold 19.6 million shares at $85 each.", "", "19.6 million", "", ""),
+    ("shares-sold", "The U.S. group sold 14.2 million shares at $62 each.", "", "14.2 million", "", ""),
 ]
 
 
@@ -761,17 +761,17 @@ PERIOD_FORMS = [
     # the same period in another year, and relative bases brought in by from/on/over/than
     (
         "same-year-month",
-        "Exports were 20,243 tonnes in February 1987, against 19,217 tonnes in the same 1986 month.",
+        "Exports were 16,870 tonnes in February 1987, against 15,402 tonnes in the same 1986 month.",
         "",
-        "19,217 tonnes",
+        "15,402 tonnes",
         "1986-02-01",
         "1986-02-28",
     ),
     (
         "same-year-month-level",
-        "Exports were 20,243 tonnes in February 1987, against 19,217 tonnes in the same 1986 month.",
+        "Exports were 16,870 tonnes in February 1987, against 15,402 tonnes in the same 1986 month.",
         "",
-        "20,243 tonnes",
+        "16,870 tonnes",
         "1987-02-01",
         "1987-02-28",
     ),
@@ -809,18 +809,18 @@ PERIOD_FORMS = [
     ),
     (
         "base-figure-keeps-base",
-        "The surplus for the first two months of 2023 widened to $7.8bn from $4.6bn from the same period in 2022.",
+        "The surplus in the first two months of 2023 grew to $6.1bn from $3.9bn in the same period of 2022.",
         "",
-        "$4.6bn",
+        "$3.9bn",
         "2022-01-01",
         "2022-02-28",
     ),
     # a delivery period is the trade's own, when no other figure stands between
     (
         "delivery-period",
-        "Japanese importers bought 95,000 tonnes of soybeans late last month for May to September shipment.",
+        "Korean mills bought 72,000 tonnes of maize late last month for May to September shipment.",
         "1987-03-02",
-        "95,000 tonnes",
+        "72,000 tonnes",
         "1987-05-01",
         "1987-09-30",
     ),

@@ -33,7 +33,7 @@ _PRONOUNS: Final = function_words("pronoun")
 # tariffs on imports of Chinese cars"). Source: the wording of trade-policy news.
 _BARRIERS: Final = frozenset({"tariff", "tariffs", "duty", "duties", "quota", "quotas", "levy", "levies", "ban", "curbs"})
 # Forms of "sell": the place sold in is the importer ("tractors sold in Kazakhstan"), unless what is
-# sold is a security ("shares are being sold in the U.S." is no trade in goods).
+# sold is a security ("its shares will be sold in the U.S." is no trade in goods).
 _SELL: Final = frozenset({"sold", "sales", "sale", "sell", "sells", "selling"})
 _SECURITIES: Final = frozenset({"shares", "stock", "stocks", "bonds", "notes", "securities", "stake", "debentures", "warrants"})
 # Forms of "buy": what is bought may be a security or a company, an acquisition and no trade in goods

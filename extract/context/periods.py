@@ -517,8 +517,8 @@ def _on_day(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
 def _day_span(m: regex.Match[str], anchor: date | None) -> tuple[str, str]:
     """ "from March 11 through March 20": those days, of the latest such span up to the document's date.
 
-    >>> _resolve("for the nine days from March 11 through March 20", date(1987, 3, 24))
-    ('1987-03-11', '1987-03-20')
+    >>> _resolve("for the eight days from March 12 through March 19", date(1987, 3, 24))
+    ('1987-03-12', '1987-03-19')
     """
     last = _last_on_or_before(MONTHS[m.group("ds_month2").rstrip(".")], int(m.group("ds_day2")), anchor, None)
     if last is None:

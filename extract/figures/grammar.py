@@ -408,8 +408,8 @@ RANGE_JOIN = regex.compile(
 )
 
 # Between a figure and a bare number that compares with it, and so is in its unit: "31 cts vs 31",
-# "15.7 billion stg from 17.4 billion", "244 mln marks last year from 233 mln", "18.25 pct from a
-# revised 18.5".
+# "12.3 billion stg from 14.1 billion", "318 mln marks last year from 297 mln", "17.75 pct from a
+# revised 18.0".
 COMPARED_WITH = regex.compile(
     r"""
     [^\n;]{0,40}?                                                    # a few words: "in 1986", "last year"

@@ -712,7 +712,7 @@ def clock_time(c: Candidate, text: str) -> bool:
 def number_word_in_a_name(c: Candidate, text: str) -> bool:
     """A capitalised number word inside a sentence is part of a name: "the Group of Five", "the Big Three".
 
-    >>> judge(number_word_in_a_name, "ministers of the Group of Five and Canada met", "Five")
+    >>> judge(number_word_in_a_name, "envoys of the Group of Five met in Paris", "Five")
     True
     >>> judge(number_word_in_a_name, "Eleven ships sailed", "Eleven"), judge(number_word_in_a_name, "in five ports", "five")
     (False, False)
