@@ -555,7 +555,7 @@ PHONE_CORE = regex.compile(r"\d{3} [.-] \d{4}", FLAGS)
 # word boundary (0.05 s a megabyte against 0.12 s). The pattern starts with the non-word character
 # before the word instead of ``\b``: a pattern that starts with a character set lets the engine
 # skip, in its C loop, every position inside a word, where ``\b`` made it try the whole pattern
-# (a tenth of the figures-only time). It is matched on the text behind one space, so a match's
+# (a twentieth of the figures-only time). It is matched on the text behind one space, so a match's
 # start is the word's offset in the text itself.
 _TRIGGER_WORDS = sorted(
     {*NUMBER_WORDS, *(w.split()[0] for w in VAGUE_AMOUNTS), "tens", *MULTIPLIER_WORDS} - {"half", "halves", "a"},
