@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import GOLD, SEEDS
 
-from extract import extract_figures, read_documents
+from extract import Figure, extract_figures, read_documents
 from tools.evaluate import context_accuracy
 
 # Floors a little under today's scores on tests/gold/context.jsonl (see README).
@@ -639,14 +639,6 @@ FLOW_FORMS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "date", "surface", "exporter", "importer"), [r[1:] for r in FLOW_FORMS], ids=[r[0] for r in FLOW_FORMS]
-)
-def test_flow_forms(text: str, date: str, surface: str, exporter: str, importer: str) -> None:
-    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
-    assert (f.exporter, f.importer) == (exporter, importer)
-
-
 # Generality of the period rules: a date in an aside set off by commas (an appositive, a relative
 # clause, a participle) dates the aside, not the figures around it; a figure inside an appositive
 # or a relative clause takes no period from outside it. All invented.
@@ -848,9 +840,483 @@ PERIOD_FORMS = [
 ]
 
 
+# --- periods, round 4: classes of the development part's period errors, each stated in general and
+# shown in forms other than the one seen (other verbs, word orders, tenses, wire and modern style).
+# All invented. Row: id (class-form), sentence, document date, figure surface, period start, end.
+PERIOD_CLASSES = [
+    # a duration measures nothing over a period ("three months to find a buyer"), unless it dates a record
+    (
+        "duration-deadline",
+        "In March 2024 the ministry gave importers three months to comply.",
+        "2024-04-02",
+        "three months",
+        "",
+        "",
+    ),
+    ("duration-attributive", "The five-year supply deal was signed in 2019.", "2024-04-02", "five-year", "", ""),
+    ("duration-wire", "Exporters have 90 days to repatriate earnings under the 1986 rules.", "1987-03-02", "90 days", "", ""),
+    ("duration-bond", "The bank sold a 10-year bond in May.", "2024-06-02", "10-year", "", ""),
+    ("duration-record-keeps", "Copper hit a 16-year high in October.", "2024-11-02", "16-year", "2024-10-01", "2024-10-31"),
+    # a figure joined by a hyphen to a word names a property of a thing, not an amount over time
+    ("hyphen-member", "The 27-member bloc agreed in June 2023 to cut duties.", "2024-04-02", "27", "", ""),
+    ("hyphen-stake-percent", "Its 60%-owned unit was listed in 2022.", "2024-04-02", "60%", "", ""),
+    ("hyphen-stake-wire", "The 46.99 pct-owned offshoot reported in 1986 a loss.", "1987-03-02", "46.99 pct", "", ""),
+    ("hyphen-split", "The shares reflect a 2-for-1 split in May 1985.", "1987-03-02", "2", "", ""),
+    ("hyphen-size", "Ten 40-tonne trucks crossed the border last week.", "2024-04-02", "40-tonne", "", ""),
+    (
+        "hyphen-money-keeps",
+        "Chile cancelled a $40-mln copper purchase on Tuesday, March 3, 2020.",
+        "2020-03-05",
+        "$40-mln",
+        "2020-03-03",
+        "2020-03-03",
+    ),
+    ("hyphen-size-in-words", "It shipped 240 six to eight-tonne lorries in 1986.", "1987-06-16", "six to eight-tonne", "", ""),
+    (
+        "hyphen-size-count-keeps",
+        "It shipped 240 six to eight-tonne lorries in 1986.",
+        "1987-06-16",
+        "240",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    # a delivery period that opens the sentence is the scene of all its figures, the price too
+    (
+        "delivery-opens-wire",
+        "For July shipment, Peru sold 18,000 tonnes at 96.15 dlrs a tonne.",
+        "1987-04-02",
+        "96.15 dlrs a tonne",
+        "1987-07-01",
+        "1987-07-31",
+    ),
+    (
+        "delivery-opens-modern",
+        "For March delivery, Egypt bought 60,000 tonnes of wheat at $270 a tonne.",
+        "2024-02-01",
+        "$270 a tonne",
+        "2024-03-01",
+        "2024-03-31",
+    ),
+    # a span that names when a figure was measured is whole; only a level moved "between" two dates takes an end
+    ("span-measured-whole", "Exports in January-June 2023 rose to $5bn.", "2024-03-02", "$5bn", "2023-01-01", "2023-06-30"),
+    (
+        "span-measured-and",
+        "Car exports in January and February 2024 fell to 424,700.",
+        "2024-03-20",
+        "424,700",
+        "2024-01-01",
+        "2024-02-29",
+    ),
+    (
+        "span-measured-from-to",
+        "During the season from July 2022 to June 2023, usage fell to 1.9 mln tonnes.",
+        "2024-03-02",
+        "1.9 mln tonnes",
+        "2022-07-01",
+        "2023-06-30",
+    ),
+    (
+        "span-between-reached",
+        "Stocks climbed to 240 tonnes between May and July 2022.",
+        "2024-03-02",
+        "240 tonnes",
+        "2022-07-01",
+        "2022-07-31",
+    ),
+    # a pair of months with a slash is a delivery window or a named span; alone, a futures position
+    (
+        "slash-months-delivery",
+        "Egypt bought 60,000 tonnes of wheat for late March/early April shipment.",
+        "2024-02-10",
+        "60,000 tonnes",
+        "2024-03-01",
+        "2024-04-30",
+    ),
+    (
+        "slash-months-modern",
+        "India will sell 25,000 tonnes of sugar for May/June delivery.",
+        "2024-04-02",
+        "25,000 tonnes",
+        "2024-05-01",
+        "2024-06-30",
+    ),
+    (
+        "slash-months-period",
+        "In the January/November period imports totalled 3.8 mln tonnes.",
+        "1987-12-20",
+        "3.8 mln tonnes",
+        "1987-01-01",
+        "1987-11-30",
+    ),
+    ("slash-months-position", "Aug/Sept traded at 1,870 dlrs.", "1987-04-02", "1,870 dlrs", "", ""),
+    (
+        "slash-days-delivery",
+        "Jordan bought 50,000 tonnes of barley for March 1/15 shipment.",
+        "2024-02-20",
+        "50,000 tonnes",
+        "2024-03-01",
+        "2024-03-15",
+    ),
+    (
+        "slash-days-price",
+        "Exporters offered maize for June 3/25 at 104.60 dlrs a tonne.",
+        "1987-04-20",
+        "104.60 dlrs a tonne",
+        "1987-06-03",
+        "1987-06-25",
+    ),
+    (
+        "slash-years-span",
+        "Over the 2019/21 period Chile shipped 1.2 mln tonnes of copper a year.",
+        "2024-04-02",
+        "1.2 mln tonnes",
+        "2019-01-01",
+        "2021-12-31",
+    ),
+    (
+        "slash-months-with-year",
+        "Shipments during Jan/Dec 1986 totalled 220,000 tonnes.",
+        "1987-03-02",
+        "220,000 tonnes",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    (
+        "delivery-contract-month",
+        "The June contract closed at 64.45 cents a pound.",
+        "1987-04-10",
+        "64.45 cents",
+        "1987-06-01",
+        "1987-06-30",
+    ),
+    (
+        "delivery-attributive",
+        "April delivery wheat was offered at 124 stg a tonne.",
+        "1987-03-10",
+        "124 stg a tonne",
+        "1987-04-01",
+        "1987-04-30",
+    ),
+    # periods counted back or to date from the document's date, and decades after a preposition of time
+    (
+        "back-weeks",
+        "In the past seven weeks Japan bought 3 mln tonnes of U.S. corn.",
+        "1987-04-01",
+        "3 mln tonnes",
+        "1987-02-12",
+        "1987-04-01",
+    ),
+    ("back-days-modern", "Freight rates have risen 50% over the last two days.", "2024-03-05", "50%", "2024-03-04", "2024-03-05"),
+    (
+        "back-days-of-month",
+        "Banks bought $10 billion in the last 10 days of March.",
+        "1987-04-06",
+        "$10 billion",
+        "1987-03-01",
+        "1987-03-31",
+    ),
+    ("to-date-week", "Some 42,500 head were traded for the week to date.", "1987-04-08", "42,500", "1987-04-06", "1987-04-08"),
+    ("to-date-month", "Month-to-date sales of cars reached 8,800 units.", "2024-05-20", "8,800", "2024-05-01", "2024-05-20"),
+    (
+        "decade-late",
+        "Polish exports to the U.S. in the late 1970s averaged 400 mln dlrs a year.",
+        "1987-03-05",
+        "400 mln dlrs a year",
+        "1977-01-01",
+        "1979-12-31",
+    ),
+    (
+        "decade-plain",
+        "During the 1990s, Mexico's exports grew 12% a year.",
+        "2024-03-05",
+        "12%",
+        "1990-01-01",
+        "1999-12-31",
+    ),
+    (
+        "decade-target",
+        "Imports could reach 50 pct of consumption by the mid-1990s.",
+        "1987-03-05",
+        "50 pct",
+        "1994-01-01",
+        "1996-12-31",
+    ),
+    ("decade-adjective", "WorldCom became a $160bn darling of late 1990s investors.", "2005-03-05", "$160bn", "", ""),
+    ("decade-record", "Inflation of 0.2 pct was the lowest since the mid-1960s.", "1987-03-05", "0.2 pct", "", ""),
+    # a period inside another figure's noun phrase ("a 1984 deficit of 650 mln") dates that figure only
+    (
+        "attributive-deficit-wire",
+        "Taiwan posted a surplus of 3.1 bln dlrs, against a 1984 deficit of 650 mln dlrs.",
+        "1987-03-02",
+        "3.1 bln dlrs",
+        "",
+        "",
+    ),
+    (
+        "attributive-deficit-own",
+        "Taiwan posted a surplus of 3.1 bln dlrs, against a 1984 deficit of 650 mln dlrs.",
+        "1987-03-02",
+        "650 mln dlrs",
+        "1984-01-01",
+        "1984-12-31",
+    ),
+    (
+        "attributive-loss-modern",
+        "Profit was 40 mln euros, after a 2022 net loss of 12 mln euros.",
+        "2024-03-02",
+        "40 mln euros",
+        "",
+        "",
+    ),
+    (
+        "attributive-split-year",
+        "The gap will be $4bn, compared with a 2023/24 shortfall of $5.7bn.",
+        "2024-03-02",
+        "$4bn",
+        "",
+        "",
+    ),
+    (
+        "attributive-after-verb",
+        "Results for 1986 include charges of 1.2 mln dlrs and 5.2 mln dlrs.",
+        "1987-03-02",
+        "5.2 mln dlrs",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    # a restatement ("21.4 billion crowns, or 3.1 billion dlrs") has the period of the figure it restates
+    (
+        "restatement-same-period",
+        "At yearend 1986 the order book was 21.4 billion crowns, or 3.1 billion dlrs, up from 19.8 billion at the end of 1985.",
+        "1987-03-02",
+        "3.1 billion dlrs",
+        "1986-12-31",
+        "1986-12-31",
+    ),
+    (
+        "attributive-not-a-noun",
+        "Peru exported 9,000 tonnes last year with a value of $35 mln.",
+        "2024-03-02",
+        "$35 mln",
+        "2023-01-01",
+        "2023-12-31",
+    ),
+    # a comparison's base figure takes the period right after it, not the one before "from"/"against"
+    (
+        "base-from-month-year",
+        "Imports fell to $2.1bn in March 2024 from $2.6bn in March 2023.",
+        "2024-04-10",
+        "$2.6bn",
+        "2023-03-01",
+        "2023-03-31",
+    ),
+    (
+        "base-against-participle",
+        "Sales reached 20,000 units in June 2024, against 18,500 units sold in the same 2023 month.",
+        "2024-07-10",
+        "18,500",
+        "2023-06-01",
+        "2023-06-30",
+    ),
+    (
+        "base-from-wire",
+        "Output rose to 1.2 mln barrels in May from 1.1 mln in April.",
+        "1987-06-05",
+        "1.1 mln",
+        "1987-04-01",
+        "1987-04-30",
+    ),
+    (
+        "base-versus",
+        "Japan sold 9.2 trillion yen in 2023 versus 8.5 trillion yen in 2022.",
+        "2024-03-02",
+        "8.5 trillion yen",
+        "2022-01-01",
+        "2022-12-31",
+    ),
+    # a month right before the noun of a measure names its period ("February exports rose")
+    ("month-noun-exports", "February exports rose 5% to $2.9bn.", "2024-03-15", "$2.9bn", "2024-02-01", "2024-02-29"),
+    ("month-noun-sales", "March car sales fell 3%, the group said.", "2024-04-10", "3%", "2024-03-01", "2024-03-31"),
+    ("month-noun-wire", "December imports totalled 1.2 mln tonnes.", "1987-01-20", "1.2 mln tonnes", "1986-12-01", "1986-12-31"),
+    ("month-noun-output", "May output climbed to 40,000 tonnes.", "2024-06-10", "40,000 tonnes", "2024-05-01", "2024-05-31"),
+    # a part brought in by "including" shares the period of the whole it is part of
+    (
+        "including-modern",
+        "Vietnam expects to export 7 mln tonnes of rice in 2024, including 2 mln tonnes to the Philippines.",
+        "2024-01-10",
+        "2 mln tonnes",
+        "2024-01-01",
+        "2024-12-31",
+    ),
+    (
+        "including-wire",
+        "Turkey exported 450,000 tonnes in 1986, including 120,000 tonnes to Iraq, officials said.",
+        "1987-02-10",
+        "120,000 tonnes",
+        "1986-01-01",
+        "1986-12-31",
+    ),
+    (
+        "including-relative",
+        "The firm sold 3,000 cars last year, including 800 to Chile, its report showed.",
+        "2024-03-01",
+        "800",
+        "2023-01-01",
+        "2023-12-31",
+    ),
+]
+
+
+# --- flows, round 4: each figure of a list takes the partner named right after it; buying a
+# company or securities is no flow; a half-stated flow in a later clause takes the reporting
+# country of the clause before. All invented.
+# Row: id (class-form), sentence, document date, figure surface, exporter, importer.
+FLOW_CLASSES = [
+    # sales or purchases with only the country before them are a market's, no flow; nor is money supply
+    ("market-car-sales-wire", "The automaker said its U.S. truck sales slipped 2.9 pct in May.", "1987-06-03", "2.9 pct", "", ""),
+    ("market-modern", "Indian phone sales grew by a third in each of the last three years.", "2005-03-05", "a third", "", ""),
+    ("market-purchases", "The agency backs half of all US home purchases.", "2005-03-05", "half", "", ""),
+    ("market-partner-keeps", "U.S. arms sales to Iran reached 30 mln dlrs.", "1987-03-05", "30 mln dlrs", "USA", "IRN"),
+    ("money-supply", "Singapore's M-1 money supply rose 2.7 pct in January.", "1987-03-30", "2.7 pct", "", ""),
+    # a partner after ", including" is the part's, not the whole's
+    (
+        "including-partner-part",
+        "The carmaker plans to ship 310,000 vans in 1988, including 120,000 to the U.S.",
+        "1987-03-04",
+        "310,000",
+        "",
+        "",
+    ),
+    # buying or selling a company, a stake or securities is no trade in goods
+    ("acquisition-firms", "A Swiss group offered $640m to buy two Thai glass makers.", "2005-03-05", "$640m", "", ""),
+    (
+        "acquisition-bank",
+        "A British lender will pay $2.7bn to buy one of Taiwan's largest banks.",
+        "2005-03-05",
+        "$2.7bn",
+        "",
+        "",
+    ),
+    ("acquisition-stake-of-maker", "Fiat agreed to buy 26% of a Brazilian maker of parts.", "2005-03-05", "26%", "", ""),
+    (
+        "acquisition-wire-bonds",
+        "Taiwanese net purchases of overseas bonds fell to 6.28 billion dlrs.",
+        "1987-03-05",
+        "6.28 billion dlrs",
+        "",
+        "",
+    ),
+    (
+        "acquisition-not-goods-from-firm",
+        "Egypt agreed to buy 200,000 tonnes of wheat from a U.S. firm.",
+        "2024-03-05",
+        "200,000 tonnes",
+        "USA",
+        "EGY",
+    ),
+    (
+        "partner-after-wire",
+        "Turkey exported 240,000 tonnes of sugar to Iran and 62,000 tonnes to Iraq.",
+        "1987-03-05",
+        "62,000 tonnes",
+        "TUR",
+        "IRQ",
+    ),
+    (
+        "partner-after-first",
+        "Turkey exported 240,000 tonnes of sugar to Iran and 62,000 tonnes to Iraq.",
+        "1987-03-05",
+        "240,000 tonnes",
+        "TUR",
+        "IRN",
+    ),
+    (
+        "partner-after-modern",
+        "Canada shipped 1.2 mln tonnes of wheat to China and 800,000 tonnes to Japan last year.",
+        "2024-03-05",
+        "800,000 tonnes",
+        "CAN",
+        "JPN",
+    ),
+    (
+        "partner-after-sold",
+        "The EU sold 2 mln tonnes of wheat to Algeria and 1.5 mln tonnes to Morocco.",
+        "2024-03-05",
+        "1.5 mln tonnes",
+        "EUU",
+        "MAR",
+    ),
+    (
+        "partner-after-from",
+        "Japan bought 3 mln tonnes from Australia and 1 mln tonnes from Brazil.",
+        "2024-03-05",
+        "1 mln tonnes",
+        "BRA",
+        "JPN",
+    ),
+    (
+        "reporter-mirror-wire",
+        "Kenyan exports to Pakistan were worth 62 mln dlrs, while imports from Pakistan came to 3.9 mln dlrs.",
+        "1987-04-03",
+        "3.9 mln dlrs",
+        "PAK",
+        "KEN",
+    ),
+    (
+        "reporter-mirror-imports-first",
+        "Japan's imports from Australia fell 3%, while exports to Australia rose 9%.",
+        "2024-03-05",
+        "9%",
+        "JPN",
+        "AUS",
+    ),
+    (
+        "reporter-other-partner",
+        "Chilean exports to Japan came to 650 mln dlrs in 1986, while imports from France stood at 540 mln dlrs.",
+        "1987-03-05",
+        "540 mln dlrs",
+        "FRA",
+        "CHL",
+    ),
+    (
+        "reporter-modern-whereas",
+        "Vietnam's exports to the U.S. rose 20% in 2023, whereas imports from China grew 6%.",
+        "2024-03-05",
+        "6%",
+        "CHN",
+        "VNM",
+    ),
+    (
+        "reporter-complete-stays",
+        "Mexico's exports to the U.S. rose 4%, while Canada's imports from China fell 2%.",
+        "2024-03-05",
+        "2%",
+        "CHN",
+        "CAN",
+    ),
+]
+
+
+# Each table of forms is checked by one test per column: round 3's forms, then round 4's classes.
+_FLOW_ROWS = FLOW_FORMS + FLOW_CLASSES
+_PERIOD_ROWS = PERIOD_FORMS + PERIOD_CLASSES
+
+
+def _figure(text: str, date: str, surface: str) -> Figure:
+    return next(f for f in extract_figures(text, date=date) if f.surface == surface)
+
+
 @pytest.mark.parametrize(
-    ("text", "date", "surface", "first", "last"), [r[1:] for r in PERIOD_FORMS], ids=[r[0] for r in PERIOD_FORMS]
+    ("text", "date", "surface", "exporter", "importer"), [r[1:] for r in _FLOW_ROWS], ids=[r[0] for r in _FLOW_ROWS]
+)
+def test_flow_forms(text: str, date: str, surface: str, exporter: str, importer: str) -> None:
+    f = _figure(text, date, surface)
+    assert (f.exporter, f.importer) == (exporter, importer)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "first", "last"), [r[1:] for r in _PERIOD_ROWS], ids=[r[0] for r in _PERIOD_ROWS]
 )
 def test_period_forms(text: str, date: str, surface: str, first: str, last: str) -> None:
-    f = next(f for f in extract_figures(text, date=date) if f.surface == surface)
+    f = _figure(text, date, surface)
     assert (f.period_start, f.period_end) == (first, last)
